@@ -112,8 +112,13 @@ public final class FixedPoint
     /** ceil(a × b / divisor) for {@code divisor > 0}, saturating. */
     public static long mulDivCeil(final long a, final long b, final long divisor)
     {
-        final long negatedFloor = mulDivFloor(negateSaturating(a), b, divisor);
-        return negateSaturating(negatedFloor);
+        final long high = Math.multiplyHigh(a, b);
+        final long low = a * b;
+        if (high == (low >> 63) && low != Long.MIN_VALUE)
+        {
+            return -Math.floorDiv(-low, divisor);
+        }
+        return divide128(high, low, divisor, true);
     }
 
     /**
@@ -128,7 +133,7 @@ public final class FixedPoint
         {
             return Math.floorDiv(low, divisor);
         }
-        return divide128Floor(high, low, divisor);
+        return divide128(high, low, divisor, false);
     }
 
     /** -x, with -Long.MIN_VALUE saturated to Long.MAX_VALUE. */
@@ -154,7 +159,8 @@ public final class FixedPoint
         return x < 0 ? negateSaturating(x) : x;
     }
 
-    private static long divide128Floor(final long high, final long low, final long divisor)
+    /** The signed 128-bit value high:low divided by a positive divisor, rounded down or up, saturating. */
+    private static long divide128(final long high, final long low, final long divisor, final boolean ceiling)
     {
         final boolean negative = high < 0;
         long magHigh = high;
@@ -184,11 +190,13 @@ public final class FixedPoint
         {
             return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
+        // Magnitude rounding: away from zero when the division is inexact and the rounding direction points away.
+        final boolean roundAway = remainder != 0 && (negative != ceiling);
         if (negative)
         {
             final long q = -quotientLow;
-            return remainder != 0 ? (q == Long.MIN_VALUE ? Long.MIN_VALUE : q - 1) : q;
+            return roundAway ? (q == Long.MIN_VALUE ? Long.MIN_VALUE : q - 1) : q;
         }
-        return quotientLow;
+        return roundAway ? (quotientLow == Long.MAX_VALUE ? Long.MAX_VALUE : quotientLow + 1) : quotientLow;
     }
 }

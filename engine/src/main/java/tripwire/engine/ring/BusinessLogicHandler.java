@@ -56,6 +56,7 @@ final class BusinessLogicHandler implements EventHandler<FrameEvent>, OutputSink
         if (event.kind == FrameEvent.KIND_INPUT)
         {
             currentIntendedSendNanos = event.intendedSendNanos;
+            listener.onInputTaken(event.seq);
             journal.appendInput(event.seq, event.timeNs, event.frame, 0, event.length);
             engine.onInput(event.seq, event.timeNs, event.frame, 0, event.length);
             listener.onInputApplied(event.seq, event.intendedSendNanos);

@@ -19,6 +19,11 @@ public interface PipelineListener
     {
     }
 
+    /** The business-logic thread has taken this input off the ring and is about to journal and apply it. */
+    default void onInputTaken(final long seq)
+    {
+    }
+
     default void onInputApplied(final long seq, final long intendedSendNanos)
     {
     }
