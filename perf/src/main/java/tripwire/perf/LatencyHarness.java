@@ -138,6 +138,7 @@ public final class LatencyHarness
     {
         System.gc();
         final LatencyRecorder recorder = new LatencyRecorder(stream);
+        final Histogram sendLagNs = LatencyRecorder.newHistogram();
         final long measuredStartNs;
         final long lastAppliedNs;
         final long publisherAllocatedBytes;
@@ -148,7 +149,7 @@ public final class LatencyHarness
             pipeline.awaitProcessed();
             final long allocatedBeforeBytes = ThreadAllocation.currentThreadAllocatedBytes();
             measuredStartNs = PacedPublisher.publish(
-                pipeline, stream, stream.setupCount(), stream.count(), stream.measuredFrom(), ratePerSecond);
+                pipeline, stream, stream.setupCount(), stream.count(), stream.measuredFrom(), ratePerSecond, sendLagNs);
             publisherAllocatedBytes = ThreadAllocation.between(
                 allocatedBeforeBytes, ThreadAllocation.currentThreadAllocatedBytes());
             pipeline.awaitProcessed();
@@ -156,11 +157,13 @@ public final class LatencyHarness
         }
         final RunResult result = new RunResult(
             name, ratePerSecond, stream.measuredCount(), lastAppliedNs - measuredStartNs, recorder.inputLatencyNs(),
-            recorder.tickToOrderNs(), recorder.orders(), recorder.rejections(), publisherAllocatedBytes,
+            recorder.tickToOrderNs(), sendLagNs, recorder.orders(), recorder.rejections(), publisherAllocatedBytes,
             recorder.measuredAllocatedBytes());
         out.printf(Locale.ROOT,
-            "%s: achieved %d ev/s, input p99 %.1f µs, %d tick-to-order samples, allocated %d B publishing, %d B in logic%n",
+            "%s: achieved %d ev/s, input p99 %.1f µs, send lag p99 %.1f µs, %d tick-to-order samples, " +
+            "allocated %d B publishing, %d B in logic%n",
             name, result.achievedPerSecond(), result.inputLatencyNs.getValueAtPercentile(99.0) / 1_000.0,
+            sendLagNs.getValueAtPercentile(99.0) / 1_000.0,
             result.tickToOrderNs.getTotalCount(), publisherAllocatedBytes, result.logicAllocatedBytes);
         return result;
     }
@@ -174,6 +177,10 @@ public final class LatencyHarness
             {
                 writeHistogram(outDir.resolve(run.name + "-input.hgrm"), run.inputLatencyNs);
                 writeHistogram(outDir.resolve(run.name + "-tick-to-order.hgrm"), run.tickToOrderNs);
+                if (!run.isSaturation())
+                {
+                    writeHistogram(outDir.resolve(run.name + "-send-lag.hgrm"), run.sendLagNs);
+                }
             }
             Files.writeString(outDir.resolve("summary.md"), table, StandardCharsets.UTF_8);
         }

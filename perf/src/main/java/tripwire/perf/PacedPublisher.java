@@ -1,5 +1,6 @@
 package tripwire.perf;
 
+import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import tripwire.engine.ring.EnginePipeline;
@@ -11,6 +12,11 @@ import tripwire.engine.ring.EnginePipeline;
  * its intended send time ({@link System#nanoTime()} base) so latency is measured from the schedule, not from
  * when the publisher got round to it.
  *
+ * <p>The publisher spins ({@link Thread#onSpinWait()}) while early and never yields: on a loaded machine a
+ * yielding thread can wait milliseconds for its core back, and that lateness would be charged to the pipeline.
+ * How late the publisher itself was (its send lag) is recorded separately, so a reader can tell the harness's
+ * lateness from the pipeline's.
+ *
  * <p>Runs on the calling thread, the pipeline's one publisher. Allocates nothing.
  */
 final class PacedPublisher
@@ -18,8 +24,6 @@ final class PacedPublisher
     /** Saturation: no schedule; the intended time is the moment of publishing. */
     static final long AS_FAST_AS_POSSIBLE = 0;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    /** Further than this from the next send time, the publisher yields its core rather than spin, in ns. */
-    private static final long YIELD_THRESHOLD_NS = 50_000;
 
     private PacedPublisher()
     {
@@ -44,11 +48,13 @@ final class PacedPublisher
      * {@link #AS_FAST_AS_POSSIBLE}.
      *
      * @param measuredFrom first index of the measured window, in {@code [from, to)}.
+     * @param sendLagNs    records, for each measured input on a schedule, how late it was handed to the ring
+     *                     (ns after its intended time; 0 when on time); untouched for saturation.
      * @return the intended send time of input {@code measuredFrom}, {@link System#nanoTime()} base.
      */
     static long publish(
         final EnginePipeline pipeline, final LoadStream stream, final int from, final int to, final int measuredFrom,
-        final long ratePerSecond)
+        final long ratePerSecond, final Histogram sendLagNs)
     {
         final UnsafeBuffer frames = stream.frames();
         final long startNs = System.nanoTime();
@@ -63,7 +69,11 @@ final class PacedPublisher
             else
             {
                 intendedNs = startNs + (i - from) * NANOS_PER_SECOND / ratePerSecond;
-                awaitTime(intendedNs);
+                final long sendNs = awaitTime(intendedNs);
+                if (i >= measuredFrom)
+                {
+                    sendLagNs.recordValue(Math.min(sendNs - intendedNs, LatencyRecorder.HIGHEST_TRACKABLE_NS));
+                }
             }
             if (i == measuredFrom)
             {
@@ -74,19 +84,14 @@ final class PacedPublisher
         return measuredStartNs;
     }
 
-    private static void awaitTime(final long deadlineNs)
+    /** Spins until {@code deadlineNs}; returns the first {@link System#nanoTime()} reading at or after it. */
+    private static long awaitTime(final long deadlineNs)
     {
-        long remainingNs;
-        while ((remainingNs = deadlineNs - System.nanoTime()) > 0)
+        long nowNs;
+        while ((nowNs = System.nanoTime()) < deadlineNs)
         {
-            if (remainingNs > YIELD_THRESHOLD_NS)
-            {
-                Thread.yield();
-            }
-            else
-            {
-                Thread.onSpinWait();
-            }
+            Thread.onSpinWait();
         }
+        return nowNs;
     }
 }

@@ -21,8 +21,8 @@ final class ResultTable
     {
         final StringBuilder out = new StringBuilder(4096);
         out.append("| run | offered ev/s | achieved ev/s | in p50 µs | in p99 µs | in p99.9 µs | in max µs |")
-            .append(" t2o p50 µs | t2o p99 µs | t2o p99.9 µs | t2o max µs | t2o samples | alloc B pub/logic |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            .append(" t2o p50 µs | t2o p99 µs | t2o p99.9 µs | t2o max µs | t2o samples | lag p99 µs | alloc B pub/logic |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (final RunResult run : report.runs)
         {
             out.append("| ").append(run.name)
@@ -31,6 +31,7 @@ final class ResultTable
             percentiles(out, run.inputLatencyNs);
             percentiles(out, run.tickToOrderNs);
             out.append(" | ").append(run.tickToOrderNs.getTotalCount())
+                .append(" | ").append(run.isSaturation() ? "-" : micros(run.sendLagNs.getValueAtPercentile(99.0)))
                 .append(" | ").append(run.publisherAllocatedBytes).append('/').append(run.logicAllocatedBytes).append(" |\n");
         }
         out.append('\n');
@@ -53,6 +54,7 @@ final class ResultTable
         }
         out.append("- in = intended send -> input applied (every measured input); t2o = intended send of a tick -> each ")
             .append("liquidation order it triggered; both coordinated-omission-free (from the schedule, not the send);")
+            .append(" lag = how late the publisher itself handed inputs to the ring (its share of the latency);")
             .append(" alloc = heap bytes allocated by the publisher's timed loop / by the business-logic thread over the")
             .append(" measured inputs (-1: not counted by this JVM).\n");
         return out.toString();

@@ -16,6 +16,8 @@ final class RunResult
     final long elapsedNs;
     final Histogram inputLatencyNs;
     final Histogram tickToOrderNs;
+    /** How late the publisher handed each measured input to the ring, ns; empty for saturation. */
+    final Histogram sendLagNs;
     final long orders;
     final long rejections;
     /** Heap bytes the publisher's timed loop allocated, or {@link ThreadAllocation#UNKNOWN}. */
@@ -30,6 +32,7 @@ final class RunResult
         final long elapsedNs,
         final Histogram inputLatencyNs,
         final Histogram tickToOrderNs,
+        final Histogram sendLagNs,
         final long orders,
         final long rejections,
         final long publisherAllocatedBytes,
@@ -41,6 +44,7 @@ final class RunResult
         this.elapsedNs = elapsedNs;
         this.inputLatencyNs = inputLatencyNs;
         this.tickToOrderNs = tickToOrderNs;
+        this.sendLagNs = sendLagNs;
         this.orders = orders;
         this.rejections = rejections;
         this.publisherAllocatedBytes = publisherAllocatedBytes;
