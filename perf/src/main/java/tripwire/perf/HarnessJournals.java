@@ -4,15 +4,14 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 
 import tripwire.engine.journal.EventJournal;
+import tripwire.journal.ChronicleEventJournal;
 
 /**
  * Where the harness gets each run's {@link EventJournal}: one {@link Supplier#get()} per pipeline run, called
  * on the harness's main thread before the run starts; the pipeline closes the journal when the run ends.
  *
- * <p><b>Hook, not wired yet.</b> {@link #chronicle(Path)} is where {@code --journal DIR} will create a
- * {@code tripwire.journal.ChronicleEventJournal(Path)} per run (in its own sub-directory, so runs do not append to
- * each other). That class lives in the journal module on another branch; perf does not depend on it yet, so
- * today {@code --journal} fails fast instead of silently measuring without a journal.
+ * <p>With {@code --journal DIR} every run journals to its own Chronicle queue, {@code DIR/run-01},
+ * {@code DIR/run-02}, ..., so runs do not append to each other.
  */
 final class HarnessJournals
 {
@@ -32,15 +31,10 @@ final class HarnessJournals
         return options.journalDir == null ? none() : chronicle(options.journalDir);
     }
 
-    /**
-     * HOOK: a Chronicle journal per run under {@code directory}, e.g. {@code directory/run-01}.
-     * To wire it, add the journal module to perf/pom.xml and return
-     * {@code () -> new ChronicleEventJournal(directory.resolve(String.format("run-%02d", ++runs)))}.
-     */
+    /** A Chronicle journal per run under {@code directory}: {@code directory/run-01}, {@code run-02}, ... */
     static Supplier<EventJournal> chronicle(final Path directory)
     {
-        throw new UnsupportedOperationException(
-            "--journal " + directory + ": the Chronicle journal (tripwire.journal.ChronicleEventJournal) is not wired " +
-            "into the harness yet; see HarnessJournals.chronicle");
+        final int[] runs = {0};
+        return () -> new ChronicleEventJournal(directory.resolve(String.format("run-%02d", ++runs[0])));
     }
 }

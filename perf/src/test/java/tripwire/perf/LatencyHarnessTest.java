@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import tripwire.journal.ChronicleEventJournal;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,12 +65,19 @@ final class LatencyHarnessTest
     }
 
     @Test
-    void shouldRefuseTheJournalOptionUntilTheChronicleJournalIsWired()
+    void shouldJournalEveryRunToItsOwnChronicleQueueWhenAskedTo() throws Exception
     {
-        final int exitCode = LatencyHarness.run(
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            "--quick", "--journal", outDir.resolve("journal").toString(), "--out", outDir.toString());
+        final ByteArrayOutputStream output = new ByteArrayOutputStream();
+        final Path journal = outDir.resolve("journal");
 
-        assertEquals(2, exitCode);
+        final int exitCode = LatencyHarness.run(
+            new PrintStream(output, true, StandardCharsets.UTF_8),
+            "--accounts", "300", "--warmup", "1000", "--events", "3000", "--rates", "50000",
+            "--ticks-per-mille", "50", "--ring-size", "1024", "--journal", journal.toString(), "--out", outDir.toString());
+
+        final String text = output.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exitCode, text);
+        assertTrue(ChronicleEventJournal.directorySizeBytes(journal.resolve("run-01")) > 0, text);
+        assertTrue(ChronicleEventJournal.directorySizeBytes(journal.resolve("run-02")) > 0, text);
     }
 }
