@@ -1,0 +1,76 @@
+package tripwire.engine;
+
+/**
+ * Capacities of one engine, fixed at construction so that every off-heap table is allocated once.
+ * Immutable; validated on construction.
+ *
+ * <p>{@code maxAssets + maxMarkets <= 31} is what keeps every account sum inside a {@code long} under the
+ * range rule (see docs/engine-model.md).
+ */
+public final class EngineConfig
+{
+    public static final String MAX_ACCOUNTS_PROP_NAME = "tripwire.maxAccounts";
+    public static final int MAX_ACCOUNTS_DEFAULT = 65_536;
+    public static final String MAX_ASSETS_PROP_NAME = "tripwire.maxAssets";
+    public static final int MAX_ASSETS_DEFAULT = 8;
+    public static final String MAX_MARKETS_PROP_NAME = "tripwire.maxMarkets";
+    public static final int MAX_MARKETS_DEFAULT = 16;
+    /** Oracle sources one market may list. */
+    public static final int MAX_SOURCES_PER_MARKET = 8;
+
+    private final int maxAccounts;
+    private final int maxAssets;
+    private final int maxMarkets;
+
+    public EngineConfig(final int maxAccounts, final int maxAssets, final int maxMarkets)
+    {
+        if (maxAccounts < 1 || maxAccounts > (1 << 28))
+        {
+            throw new IllegalArgumentException(MAX_ACCOUNTS_PROP_NAME + " must be in [1, 2^28]: " + maxAccounts);
+        }
+        if (maxAssets < 1 || maxMarkets < 1 || maxAssets + maxMarkets > 31)
+        {
+            throw new IllegalArgumentException(
+                MAX_ASSETS_PROP_NAME + " and " + MAX_MARKETS_PROP_NAME + " must be >= 1 with a sum <= 31: " +
+                maxAssets + " + " + maxMarkets);
+        }
+        this.maxAccounts = maxAccounts;
+        this.maxAssets = maxAssets;
+        this.maxMarkets = maxMarkets;
+    }
+
+    /** The defaults, overridden by system properties where set. */
+    public static EngineConfig defaults()
+    {
+        return new EngineConfig(
+            Integer.getInteger(MAX_ACCOUNTS_PROP_NAME, MAX_ACCOUNTS_DEFAULT),
+            Integer.getInteger(MAX_ASSETS_PROP_NAME, MAX_ASSETS_DEFAULT),
+            Integer.getInteger(MAX_MARKETS_PROP_NAME, MAX_MARKETS_DEFAULT));
+    }
+
+    public EngineConfig withMaxAccounts(final int maxAccounts)
+    {
+        return new EngineConfig(maxAccounts, maxAssets, maxMarkets);
+    }
+
+    public int maxAccounts()
+    {
+        return maxAccounts;
+    }
+
+    public int maxAssets()
+    {
+        return maxAssets;
+    }
+
+    public int maxMarkets()
+    {
+        return maxMarkets;
+    }
+
+    @Override
+    public String toString()
+    {
+        return "EngineConfig{maxAccounts=" + maxAccounts + ", maxAssets=" + maxAssets + ", maxMarkets=" + maxMarkets + '}';
+    }
+}

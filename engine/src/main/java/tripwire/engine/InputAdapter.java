@@ -1,0 +1,277 @@
+package tripwire.engine;
+
+import org.agrona.DirectBuffer;
+
+import tripwire.codecs.AssetDefinitionDecoder;
+import tripwire.codecs.BooleanType;
+import tripwire.codecs.DecimalDecoder;
+import tripwire.codecs.DepositDecoder;
+import tripwire.codecs.FillDecoder;
+import tripwire.codecs.InstrumentKind;
+import tripwire.codecs.LiquidationFillDecoder;
+import tripwire.codecs.MalformedProblem;
+import tripwire.codecs.MarketDefinitionDecoder;
+import tripwire.codecs.MessageHeaderDecoder;
+import tripwire.codecs.RejectReason;
+import tripwire.codecs.TickDecoder;
+import tripwire.codecs.UndecodableInputDecoder;
+import tripwire.codecs.WithdrawDecoder;
+import tripwire.engine.state.AssetTable;
+
+/**
+ * Decodes one input frame with reusable SBE flyweights, checks that it is whole (header, schema, template,
+ * lengths), and dispatches it by template id to the logic that owns it. A frame that fails those checks is
+ * rejected {@code MALFORMED} with problem {@code BAD_FRAME}.
+ *
+ * <p>Owned by the business-logic thread; allocates nothing.
+ */
+final class InputAdapter
+{
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final AssetDefinitionDecoder assetDefinition = new AssetDefinitionDecoder();
+    private final MarketDefinitionDecoder marketDefinition = new MarketDefinitionDecoder();
+    private final DepositDecoder deposit = new DepositDecoder();
+    private final WithdrawDecoder withdraw = new WithdrawDecoder();
+    private final FillDecoder fill = new FillDecoder();
+    private final TickDecoder tick = new TickDecoder();
+    private final LiquidationFillDecoder liquidationFill = new LiquidationFillDecoder();
+    private final UndecodableInputDecoder undecodable = new UndecodableInputDecoder();
+    private final byte[] name = new byte[AssetTable.NAME_LENGTH];
+    private final int[] sourceIds = new int[EngineConfig.MAX_SOURCES_PER_MARKET + 1];
+
+    private final ReferenceDataLogic referenceData;
+    private final CollateralLogic collateral;
+    private final TradeLogic trades;
+    private final PriceLogic prices;
+    private final OutputPublisher publisher;
+
+    InputAdapter(
+        final ReferenceDataLogic referenceData,
+        final CollateralLogic collateral,
+        final TradeLogic trades,
+        final PriceLogic prices,
+        final OutputPublisher publisher)
+    {
+        this.referenceData = referenceData;
+        this.collateral = collateral;
+        this.trades = trades;
+        this.prices = prices;
+        this.publisher = publisher;
+    }
+
+    void onInput(final long seq, final long timeNs, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length < MessageHeaderDecoder.ENCODED_LENGTH)
+        {
+            badFrame(seq, timeNs, length);
+            return;
+        }
+        header.wrap(buffer, offset);
+        final int blockLength = header.blockLength();
+        final int version = header.version();
+        final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+        if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID || version > MessageHeaderDecoder.SCHEMA_VERSION ||
+            MessageHeaderDecoder.ENCODED_LENGTH + blockLength > length)
+        {
+            badFrame(seq, timeNs, length);
+            return;
+        }
+
+        switch (header.templateId())
+        {
+            case DepositDecoder.TEMPLATE_ID:
+                if (blockLength < DepositDecoder.BLOCK_LENGTH)
+                {
+                    badFrame(seq, timeNs, length);
+                    return;
+                }
+                deposit.wrap(buffer, bodyOffset, blockLength, version);
+                collateral.onDeposit(
+                    seq, timeNs, deposit.accountId(), deposit.assetId(), deposit.amount().mantissa(), deposit.amount().exponent());
+                break;
+
+            case WithdrawDecoder.TEMPLATE_ID:
+                if (blockLength < WithdrawDecoder.BLOCK_LENGTH)
+                {
+                    badFrame(seq, timeNs, length);
+                    return;
+                }
+                withdraw.wrap(buffer, bodyOffset, blockLength, version);
+                collateral.onWithdraw(
+                    seq, timeNs, withdraw.accountId(), withdraw.assetId(), withdraw.amount().mantissa(),
+                    withdraw.amount().exponent());
+                break;
+
+            case FillDecoder.TEMPLATE_ID:
+                if (blockLength < FillDecoder.BLOCK_LENGTH)
+                {
+                    badFrame(seq, timeNs, length);
+                    return;
+                }
+                fill.wrap(buffer, bodyOffset, blockLength, version);
+                final DecimalDecoder fillSize = fill.size();
+                final long fillSizeMantissa = fillSize.mantissa();
+                final byte fillSizeExponent = fillSize.exponent();
+                final DecimalDecoder fillPrice = fill.price();
+                trades.onFill(
+                    seq, timeNs, fill.accountId(), fill.marketId(), fillSizeMantissa, fillSizeExponent,
+                    fillPrice.mantissa(), fillPrice.exponent());
+                break;
+
+            case TickDecoder.TEMPLATE_ID:
+                onTick(seq, timeNs, buffer, bodyOffset, blockLength, version, length);
+                break;
+
+            case LiquidationFillDecoder.TEMPLATE_ID:
+                if (blockLength < LiquidationFillDecoder.BLOCK_LENGTH)
+                {
+                    badFrame(seq, timeNs, length);
+                    return;
+                }
+                liquidationFill.wrap(buffer, bodyOffset, blockLength, version);
+                final DecimalDecoder liquidationSize = liquidationFill.size();
+                final long liquidationSizeMantissa = liquidationSize.mantissa();
+                final byte liquidationSizeExponent = liquidationSize.exponent();
+                final DecimalDecoder liquidationPrice = liquidationFill.price();
+                trades.onLiquidationFill(
+                    seq, timeNs, liquidationFill.orderId(), liquidationSizeMantissa, liquidationSizeExponent,
+                    liquidationPrice.mantissa(), liquidationPrice.exponent());
+                break;
+
+            case AssetDefinitionDecoder.TEMPLATE_ID:
+                onAssetDefinition(seq, timeNs, buffer, bodyOffset, blockLength, version, length);
+                break;
+
+            case MarketDefinitionDecoder.TEMPLATE_ID:
+                onMarketDefinition(seq, timeNs, buffer, offset, blockLength, version, length);
+                break;
+
+            case UndecodableInputDecoder.TEMPLATE_ID:
+                if (blockLength < UndecodableInputDecoder.BLOCK_LENGTH)
+                {
+                    badFrame(seq, timeNs, length);
+                    return;
+                }
+                undecodable.wrap(buffer, bodyOffset, blockLength, version);
+                final MalformedProblem problem = undecodable.problem();
+                publisher.rejection(
+                    seq, timeNs, RejectReason.MALFORMED,
+                    problem == MalformedProblem.NULL_VAL ? MalformedProblem.BAD_FRAME.value() : problem.value(), 0);
+                break;
+
+            default:
+                badFrame(seq, timeNs, length);
+        }
+    }
+
+    private void onTick(
+        final long seq, final long timeNs, final DirectBuffer buffer, final int bodyOffset, final int blockLength,
+        final int version, final int length)
+    {
+        if (blockLength < TickDecoder.BLOCK_LENGTH)
+        {
+            badFrame(seq, timeNs, length);
+            return;
+        }
+        tick.wrap(buffer, bodyOffset, blockLength, version);
+        final InstrumentKind kind = tick.instrumentKind();
+        final DecimalDecoder price = tick.price();
+        if (kind == InstrumentKind.MARKET)
+        {
+            prices.onMarketTick(seq, timeNs, tick.sourceId(), tick.instrumentId(), price.mantissa(), price.exponent());
+        }
+        else if (kind == InstrumentKind.ASSET)
+        {
+            prices.onAssetTick(seq, timeNs, tick.sourceId(), tick.instrumentId(), price.mantissa(), price.exponent());
+        }
+        else
+        {
+            badFrame(seq, timeNs, length);
+        }
+    }
+
+    private void onAssetDefinition(
+        final long seq, final long timeNs, final DirectBuffer buffer, final int bodyOffset, final int blockLength,
+        final int version, final int length)
+    {
+        if (blockLength < AssetDefinitionDecoder.BLOCK_LENGTH)
+        {
+            badFrame(seq, timeNs, length);
+            return;
+        }
+        assetDefinition.wrap(buffer, bodyOffset, blockLength, version);
+        final BooleanType quote = assetDefinition.quote();
+        if (quote == BooleanType.NULL_VAL)
+        {
+            badFrame(seq, timeNs, length);
+            return;
+        }
+        final DecimalDecoder haircut = assetDefinition.haircut();
+        final long haircutMantissa = haircut.mantissa();
+        final byte haircutExponent = haircut.exponent();
+        final int nameLength = readName(assetDefinition.getName(name, 0));
+        referenceData.onAssetDefinition(
+            seq, timeNs, assetDefinition.assetId(), quote == BooleanType.TRUE, haircutMantissa, haircutExponent,
+            name, nameLength);
+    }
+
+    private void onMarketDefinition(
+        final long seq, final long timeNs, final DirectBuffer buffer, final int offset, final int blockLength,
+        final int version, final int length)
+    {
+        final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+        final int groupHeaderEnd = MessageHeaderDecoder.ENCODED_LENGTH + blockLength + 4;
+        if (blockLength < MarketDefinitionDecoder.BLOCK_LENGTH || groupHeaderEnd > length)
+        {
+            badFrame(seq, timeNs, length);
+            return;
+        }
+        marketDefinition.wrap(buffer, bodyOffset, blockLength, version);
+        final DecimalDecoder initial = marketDefinition.initialMarginRate();
+        final long initialMantissa = initial.mantissa();
+        final byte initialExponent = initial.exponent();
+        final DecimalDecoder maintenance = marketDefinition.maintenanceMarginRate();
+        final long maintenanceMantissa = maintenance.mantissa();
+        final byte maintenanceExponent = maintenance.exponent();
+        final int nameLength = readName(marketDefinition.getName(name, 0));
+        final int marketId = marketDefinition.marketId();
+
+        final int groupBlockLength = buffer.getShort(offset + groupHeaderEnd - 4, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        final int groupCount = buffer.getShort(offset + groupHeaderEnd - 2, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        if (groupBlockLength < MarketDefinitionDecoder.OracleSourcesDecoder.sbeBlockLength() ||
+            groupHeaderEnd + (long)groupCount * groupBlockLength > length)
+        {
+            badFrame(seq, timeNs, length);
+            return;
+        }
+        final MarketDefinitionDecoder.OracleSourcesDecoder sources = marketDefinition.oracleSources();
+        int sourceCount = 0;
+        while (sources.hasNext())
+        {
+            sources.next();
+            if (sourceCount < sourceIds.length)
+            {
+                sourceIds[sourceCount] = sources.sourceId();
+            }
+            sourceCount++;
+        }
+        referenceData.onMarketDefinition(
+            seq, timeNs, marketId, initialMantissa, initialExponent, maintenanceMantissa, maintenanceExponent,
+            name, nameLength, sourceIds, sourceCount);
+    }
+
+    private int readName(final int copied)
+    {
+        int length = 0;
+        while (length < copied && name[length] != 0)
+        {
+            length++;
+        }
+        return length;
+    }
+
+    private void badFrame(final long seq, final long timeNs, final int length)
+    {
+        publisher.rejection(seq, timeNs, RejectReason.MALFORMED, MalformedProblem.BAD_FRAME.value(), length);
+    }
+}

@@ -1,0 +1,161 @@
+package tripwire.engine;
+
+import org.agrona.collections.Long2LongHashMap;
+
+import tripwire.codecs.Side;
+import tripwire.engine.math.FixedPoint;
+import tripwire.engine.risk.MarginCalculator;
+import tripwire.engine.state.AccountStore;
+import tripwire.engine.state.MarketTable;
+
+/**
+ * Checks an account and, when it is liquidatable, emits one liquidation order per open position without an
+ * outstanding order, at the position's bankruptcy price (docs/engine-model.md, "Liquidation orders").
+ *
+ * <p>Owned by the business-logic thread. Allocates nothing: scratch arrays are sized at construction.
+ */
+final class Liquidator
+{
+    static final long NO_ORDER = 0;
+
+    private final AccountStore accounts;
+    private final MarketTable markets;
+    private final MarginCalculator margin;
+    private final OutputPublisher publisher;
+    private final Long2LongHashMap orderRefById;
+    private final int[] candidateMarkets;
+    private final long[] candidateMaintenanceE8;
+    private long lastOrderId;
+
+    Liquidator(
+        final AccountStore accounts,
+        final MarketTable markets,
+        final MarginCalculator margin,
+        final OutputPublisher publisher,
+        final Long2LongHashMap orderRefById)
+    {
+        this.accounts = accounts;
+        this.markets = markets;
+        this.margin = margin;
+        this.publisher = publisher;
+        this.orderRefById = orderRefById;
+        this.candidateMarkets = new int[markets.capacity()];
+        this.candidateMaintenanceE8 = new long[markets.capacity()];
+    }
+
+    long lastOrderId()
+    {
+        return lastOrderId;
+    }
+
+    void lastOrderId(final long lastOrderId)
+    {
+        this.lastOrderId = lastOrderId;
+    }
+
+    /** Packs where an order lives: account index and market id. */
+    static long orderRef(final int accountIndex, final int marketId)
+    {
+        return ((long)accountIndex << 32) | (marketId & 0xFFFF_FFFFL);
+    }
+
+    static int accountIndexOf(final long orderRef)
+    {
+        return (int)(orderRef >>> 32);
+    }
+
+    static int marketIdOf(final long orderRef)
+    {
+        return (int)orderRef;
+    }
+
+    /**
+     * @return true when the account is liquidatable and has at least one open position without an
+     * outstanding order: what {@link #liquidate} would act on.
+     */
+    boolean needsOrders(final int accountIndex)
+    {
+        if (!margin.evaluate(accountIndex) || !margin.isLiquidatable())
+        {
+            return false;
+        }
+        final int maxMarkets = markets.capacity();
+        for (int m = 0; m < maxMarkets; m++)
+        {
+            if (accounts.sizeE8(accountIndex, m) != 0 && accounts.orderId(accountIndex, m) == NO_ORDER)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Checks the account after an event that concerns it and emits its orders if it is liquidatable. */
+    void check(final int accountIndex, final long triggerSeq, final long timeNs)
+    {
+        if (!margin.evaluate(accountIndex) || !margin.isLiquidatable())
+        {
+            return;
+        }
+
+        final long equityE8 = margin.equityE8();
+        final long maintenanceE8 = margin.maintenanceE8();
+        final int count = collectUnorderedPositions(accountIndex);
+        final long accountId = accounts.accountId(accountIndex);
+        for (int i = 0; i < count; i++)
+        {
+            final int marketId = candidateMarkets[i];
+            final long sizeE8 = accounts.sizeE8(accountIndex, marketId);
+            final long shareE8 = FixedPoint.mulDivFloor(equityE8, candidateMaintenanceE8[i], maintenanceE8);
+            final long limitPriceE8 = bankruptcyPriceE8(markets.markPriceE8(marketId), shareE8, sizeE8);
+            final Side side = sizeE8 > 0 ? Side.SELL : Side.BUY;
+            final long absSizeE8 = FixedPoint.abs(sizeE8);
+            final long orderId = ++lastOrderId;
+
+            accounts.order(accountIndex, marketId, orderId, absSizeE8, side.value());
+            orderRefById.put(orderId, orderRef(accountIndex, marketId));
+            publisher.liquidationOrder(triggerSeq, timeNs, orderId, accountId, marketId, side, absSizeE8, limitPriceE8);
+        }
+    }
+
+    /**
+     * The price at which the position's share of equity is used up: P - share / size, rounded against the
+     * account (a SELL limit up, a BUY limit down), at least one unit of 10^-8.
+     */
+    static long bankruptcyPriceE8(final long markE8, final long shareE8, final long sizeE8)
+    {
+        final long quotientE8 = sizeE8 > 0 ?
+            FixedPoint.mulDivFloor(shareE8, FixedPoint.SCALE, sizeE8) :
+            FixedPoint.negateSaturating(FixedPoint.mulDivFloor(shareE8, FixedPoint.SCALE, FixedPoint.abs(sizeE8)));
+        final long limitE8 = FixedPoint.subtractSaturating(markE8, quotientE8);
+        return Math.max(1L, limitE8);
+    }
+
+    /**
+     * Fills the scratch arrays with the positions that have no outstanding order, sorted by maintenance
+     * requirement descending, ties by market id ascending (insertion sort: at most maxMarkets entries).
+     */
+    private int collectUnorderedPositions(final int accountIndex)
+    {
+        int count = 0;
+        final int maxMarkets = markets.capacity();
+        for (int m = 0; m < maxMarkets; m++)
+        {
+            if (accounts.sizeE8(accountIndex, m) == 0 || accounts.orderId(accountIndex, m) != NO_ORDER)
+            {
+                continue;
+            }
+            final long maintenanceE8 = margin.positionMaintenanceE8(accountIndex, m);
+            int i = count++;
+            while (i > 0 && candidateMaintenanceE8[i - 1] < maintenanceE8)
+            {
+                candidateMarkets[i] = candidateMarkets[i - 1];
+                candidateMaintenanceE8[i] = candidateMaintenanceE8[i - 1];
+                i--;
+            }
+            candidateMarkets[i] = m;
+            candidateMaintenanceE8[i] = maintenanceE8;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,132 @@
+package tripwire.engine;
+
+import tripwire.codecs.RejectReason;
+import tripwire.engine.math.FixedPoint;
+import tripwire.engine.state.AccountStore;
+import tripwire.engine.state.AssetTable;
+import tripwire.engine.state.MarketTable;
+import tripwire.engine.state.MemberList;
+
+/**
+ * Oracle ticks for markets and collateral assets. An accepted tick becomes the price at once and checks
+ * every account exposed to it: those with a position in the market, or a balance of the asset.
+ * Liquidatable accounts are collected, sorted by account index (the order accounts were opened) and only
+ * then liquidated, so the order of outputs does not depend on the member lists' internal order.
+ *
+ * <p>Owned by the business-logic thread; allocates nothing. Cost per tick: O(members) evaluations (the
+ * index that makes this O(log n + k) is a later issue).
+ */
+final class PriceLogic
+{
+    private final AccountStore accounts;
+    private final AssetTable assets;
+    private final MarketTable markets;
+    private final Liquidator liquidator;
+    private final OutputPublisher publisher;
+    private final int[] liquidatable;
+
+    PriceLogic(
+        final AccountStore accounts,
+        final AssetTable assets,
+        final MarketTable markets,
+        final Liquidator liquidator,
+        final OutputPublisher publisher)
+    {
+        this.accounts = accounts;
+        this.assets = assets;
+        this.markets = markets;
+        this.liquidator = liquidator;
+        this.publisher = publisher;
+        this.liquidatable = new int[accounts.capacity()];
+    }
+
+    void onMarketTick(
+        final long seq, final long timeNs, final int sourceId, final int marketId, final long mantissa, final int exponent)
+    {
+        if (!markets.isDefined(marketId))
+        {
+            publisher.rejection(seq, timeNs, RejectReason.UNKNOWN_MARKET, marketId, 0);
+            return;
+        }
+        if (!markets.isAuthorisedSource(marketId, sourceId))
+        {
+            publisher.rejection(seq, timeNs, RejectReason.UNAUTHORISED_SOURCE, sourceId, marketId);
+            return;
+        }
+        final long priceE8 = FixedPoint.toE8(mantissa, exponent);
+        if (DecodeRejections.rejected(publisher, seq, timeNs, priceE8, mantissa, exponent))
+        {
+            return;
+        }
+        if (priceE8 <= 0)
+        {
+            publisher.rejection(seq, timeNs, RejectReason.NON_POSITIVE_PRICE, priceE8, 0);
+            return;
+        }
+        final long largestNotionalE8 = FixedPoint.mulE8Floor(markets.maxAbsSizeE8(marketId), priceE8);
+        if (largestNotionalE8 > FixedPoint.MAX_E8)
+        {
+            publisher.rejection(seq, timeNs, RejectReason.OVERFLOW, largestNotionalE8, RangeRule.MARKET_PRICE);
+            return;
+        }
+
+        markets.markPrice(marketId, priceE8, timeNs);
+        checkMembers(accounts.marketMembers(marketId), seq, timeNs);
+    }
+
+    void onAssetTick(
+        final long seq, final long timeNs, final int sourceId, final int assetId, final long mantissa, final int exponent)
+    {
+        if (!assets.isDefined(assetId))
+        {
+            publisher.rejection(seq, timeNs, RejectReason.UNKNOWN_ASSET, assetId, 0);
+            return;
+        }
+        if (assets.isQuote(assetId))
+        {
+            publisher.rejection(seq, timeNs, RejectReason.QUOTE_ASSET_TICK, assetId, sourceId);
+            return;
+        }
+        final long priceE8 = FixedPoint.toE8(mantissa, exponent);
+        if (DecodeRejections.rejected(publisher, seq, timeNs, priceE8, mantissa, exponent))
+        {
+            return;
+        }
+        if (priceE8 <= 0)
+        {
+            publisher.rejection(seq, timeNs, RejectReason.NON_POSITIVE_PRICE, priceE8, 0);
+            return;
+        }
+        final long largestValueE8 = FixedPoint.mulE8Floor(assets.maxBalanceE8(assetId), priceE8);
+        if (largestValueE8 > FixedPoint.MAX_E8)
+        {
+            publisher.rejection(seq, timeNs, RejectReason.OVERFLOW, largestValueE8, RangeRule.ASSET_PRICE);
+            return;
+        }
+
+        assets.price(assetId, priceE8, timeNs);
+        checkMembers(accounts.assetMembers(assetId), seq, timeNs);
+    }
+
+    private void checkMembers(final MemberList members, final long seq, final long timeNs)
+    {
+        int count = 0;
+        for (int slot = 0, size = members.size(); slot < size; slot++)
+        {
+            final int accountIndex = members.member(slot);
+            if (liquidator.needsOrders(accountIndex))
+            {
+                liquidatable[count++] = accountIndex;
+            }
+        }
+        if (count == 0)
+        {
+            return;
+        }
+        IntSort.sort(liquidatable, count);
+        for (int i = 0; i < count; i++)
+        {
+            liquidator.check(liquidatable[i], seq, timeNs);
+        }
+    }
+}

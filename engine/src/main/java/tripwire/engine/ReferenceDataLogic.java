@@ -1,0 +1,139 @@
+package tripwire.engine;
+
+import tripwire.codecs.RejectReason;
+import tripwire.engine.math.FixedPoint;
+import tripwire.engine.state.AssetTable;
+import tripwire.engine.state.MarketTable;
+
+/**
+ * Asset and market definitions (and their updates). Checks run in the order of docs/engine-model.md; a
+ * rejected definition changes nothing. Owned by the business-logic thread; off the hot path.
+ */
+final class ReferenceDataLogic
+{
+    static final int HAIRCUT_OUT_OF_RANGE = 1;
+    static final int QUOTE_CONFLICT = 2;
+    static final int QUOTE_HAIRCUT = 3;
+    static final int MAINTENANCE_RATE_OUT_OF_RANGE = 4;
+    static final int INITIAL_RATE_OUT_OF_RANGE = 5;
+    static final int NO_QUOTE_ASSET = 6;
+
+    private final AssetTable assets;
+    private final MarketTable markets;
+    private final OutputPublisher publisher;
+
+    ReferenceDataLogic(final AssetTable assets, final MarketTable markets, final OutputPublisher publisher)
+    {
+        this.assets = assets;
+        this.markets = markets;
+        this.publisher = publisher;
+    }
+
+    void onAssetDefinition(
+        final long seq,
+        final long timeNs,
+        final int assetId,
+        final boolean quote,
+        final long haircutMantissa,
+        final int haircutExponent,
+        final byte[] name,
+        final int nameLength)
+    {
+        if (assetId < 0 || assetId >= assets.capacity())
+        {
+            publisher.rejection(seq, timeNs, RejectReason.CAPACITY, assets.capacity(), assetId);
+            return;
+        }
+        final long haircutE8 = FixedPoint.toE8(haircutMantissa, haircutExponent);
+        if (rejectedDecode(seq, timeNs, haircutE8, haircutMantissa, haircutExponent))
+        {
+            return;
+        }
+        if (haircutE8 < 0 || haircutE8 >= FixedPoint.SCALE)
+        {
+            publisher.rejection(seq, timeNs, RejectReason.INVALID_REFERENCE_DATA, HAIRCUT_OUT_OF_RANGE, haircutE8);
+            return;
+        }
+        final int quoteAssetId = assets.quoteAssetId();
+        final boolean quoteConflict = quote ?
+            (quoteAssetId != AssetTable.NO_QUOTE_ASSET && quoteAssetId != assetId) :
+            quoteAssetId == assetId;
+        final boolean redefinedWithOtherFlag = !quote && assets.isDefined(assetId) && assets.isQuote(assetId);
+        if (quoteConflict || redefinedWithOtherFlag || (quote && assets.isDefined(assetId) && !assets.isQuote(assetId)))
+        {
+            publisher.rejection(seq, timeNs, RejectReason.INVALID_REFERENCE_DATA, QUOTE_CONFLICT, assetId);
+            return;
+        }
+        if (quote && haircutE8 != 0)
+        {
+            publisher.rejection(seq, timeNs, RejectReason.INVALID_REFERENCE_DATA, QUOTE_HAIRCUT, haircutE8);
+            return;
+        }
+        assets.define(assetId, quote, haircutE8, name, nameLength);
+    }
+
+    /**
+     * @param sourceIds the market's oracle sources; only the first {@code sourceCount} are read.
+     */
+    void onMarketDefinition(
+        final long seq,
+        final long timeNs,
+        final int marketId,
+        final long initialMantissa,
+        final int initialExponent,
+        final long maintenanceMantissa,
+        final int maintenanceExponent,
+        final byte[] name,
+        final int nameLength,
+        final int[] sourceIds,
+        final int sourceCount)
+    {
+        if (marketId < 0 || marketId >= markets.capacity())
+        {
+            publisher.rejection(seq, timeNs, RejectReason.CAPACITY, markets.capacity(), marketId);
+            return;
+        }
+        if (sourceCount > EngineConfig.MAX_SOURCES_PER_MARKET)
+        {
+            publisher.rejection(seq, timeNs, RejectReason.CAPACITY, EngineConfig.MAX_SOURCES_PER_MARKET, sourceCount);
+            return;
+        }
+        final long initialE8 = FixedPoint.toE8(initialMantissa, initialExponent);
+        if (rejectedDecode(seq, timeNs, initialE8, initialMantissa, initialExponent))
+        {
+            return;
+        }
+        final long maintenanceE8 = FixedPoint.toE8(maintenanceMantissa, maintenanceExponent);
+        if (rejectedDecode(seq, timeNs, maintenanceE8, maintenanceMantissa, maintenanceExponent))
+        {
+            return;
+        }
+        if (maintenanceE8 <= 0 || maintenanceE8 > FixedPoint.SCALE)
+        {
+            publisher.rejection(
+                seq, timeNs, RejectReason.INVALID_REFERENCE_DATA, MAINTENANCE_RATE_OUT_OF_RANGE, maintenanceE8);
+            return;
+        }
+        if (initialE8 < maintenanceE8 || initialE8 > FixedPoint.SCALE)
+        {
+            publisher.rejection(seq, timeNs, RejectReason.INVALID_REFERENCE_DATA, INITIAL_RATE_OUT_OF_RANGE, initialE8);
+            return;
+        }
+        if (assets.quoteAssetId() == AssetTable.NO_QUOTE_ASSET)
+        {
+            publisher.rejection(seq, timeNs, RejectReason.INVALID_REFERENCE_DATA, NO_QUOTE_ASSET, 0);
+            return;
+        }
+        markets.define(marketId, initialE8, maintenanceE8, name, nameLength);
+        for (int i = 0; i < sourceCount; i++)
+        {
+            markets.addSource(marketId, sourceIds[i]);
+        }
+    }
+
+    private boolean rejectedDecode(
+        final long seq, final long timeNs, final long valueE8, final long mantissa, final int exponent)
+    {
+        return DecodeRejections.rejected(publisher, seq, timeNs, valueE8, mantissa, exponent);
+    }
+}

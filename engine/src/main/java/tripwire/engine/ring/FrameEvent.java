@@ -1,0 +1,42 @@
+package tripwire.engine.ring;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import tripwire.engine.scenario.ScenarioParser;
+
+/**
+ * One preallocated ring slot: an input frame with its envelope. Publishers copy a frame in; the
+ * business-logic handler reads it. Never escapes the ring.
+ */
+public final class FrameEvent
+{
+    /** An input frame for the engine. */
+    public static final int KIND_INPUT = 1;
+    /** A request to journal the engine's state hash (no input). */
+    public static final int KIND_STATE_HASH = 2;
+    /** Largest frame a slot holds. */
+    public static final int MAX_FRAME_LENGTH = ScenarioParser.MAX_FRAME_LENGTH;
+
+    final UnsafeBuffer frame = new UnsafeBuffer(new byte[MAX_FRAME_LENGTH]);
+    int kind;
+    long seq;
+    long timeNs;
+    int length;
+    /** {@link System#nanoTime()} when the event was meant to be sent: for latency measurement only, never read by business logic. */
+    long intendedSendNanos;
+
+    void set(final int kind, final long seq, final long timeNs, final DirectBuffer source, final int offset, final int length,
+        final long intendedSendNanos)
+    {
+        this.kind = kind;
+        this.seq = seq;
+        this.timeNs = timeNs;
+        this.length = length;
+        this.intendedSendNanos = intendedSendNanos;
+        if (length > 0)
+        {
+            frame.putBytes(0, source, offset, length);
+        }
+    }
+}

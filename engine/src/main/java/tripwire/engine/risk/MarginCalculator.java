@@ -1,0 +1,135 @@
+package tripwire.engine.risk;
+
+import tripwire.engine.math.FixedPoint;
+import tripwire.engine.state.AccountStore;
+import tripwire.engine.state.AssetTable;
+import tripwire.engine.state.MarketTable;
+
+/**
+ * Evaluates one account's equity, maintenance and initial requirement in E8 quote, with the roundings of
+ * docs/engine-model.md (equity down, requirements up). The results are left in this object's fields until
+ * the next evaluation: a flyweight-style calculator that allocates nothing.
+ *
+ * <p>The range rule guarantees every term is within 2^58 + 1 and there are at most 31 terms, so the sums
+ * below cannot overflow; products are formed in 128 bits by {@link FixedPoint}.
+ *
+ * <p>Owned by the business-logic thread.
+ */
+public final class MarginCalculator
+{
+    /** {@link #unpricedMarketId()} when every position's market has a mark price. */
+    public static final int ALL_PRICED = -1;
+
+    private final AccountStore accounts;
+    private final AssetTable assets;
+    private final MarketTable markets;
+    private final int maxAssets;
+    private final int maxMarkets;
+
+    private long equityE8;
+    private long maintenanceE8;
+    private long initialE8;
+    private int unpricedMarketId;
+
+    public MarginCalculator(final AccountStore accounts, final AssetTable assets, final MarketTable markets)
+    {
+        this.accounts = accounts;
+        this.assets = assets;
+        this.markets = markets;
+        this.maxAssets = assets.capacity();
+        this.maxMarkets = markets.capacity();
+    }
+
+    /**
+     * Evaluates the account as it is stored now.
+     *
+     * @return false when a market of an open position has no mark price yet (the account cannot be
+     * evaluated; {@link #unpricedMarketId()} names the market), true otherwise.
+     */
+    public boolean evaluate(final int accountIndex)
+    {
+        long equity = 0;
+        final int quoteAssetId = assets.quoteAssetId();
+        for (int a = 0; a < maxAssets; a++)
+        {
+            final long balanceE8 = accounts.balanceE8(accountIndex, a);
+            if (balanceE8 != 0)
+            {
+                equity += a == quoteAssetId ? balanceE8 : collateralValueE8(a, balanceE8);
+            }
+        }
+
+        long maintenance = 0;
+        long initial = 0;
+        unpricedMarketId = ALL_PRICED;
+        for (int m = 0; m < maxMarkets; m++)
+        {
+            final long sizeE8 = accounts.sizeE8(accountIndex, m);
+            if (sizeE8 == 0)
+            {
+                continue;
+            }
+            final long markE8 = markets.markPriceE8(m);
+            if (markE8 == 0)
+            {
+                unpricedMarketId = m;
+                return false;
+            }
+            equity += FixedPoint.mulE8Floor(sizeE8, markE8);
+            final long notionalE8 = FixedPoint.mulE8Ceil(FixedPoint.abs(sizeE8), markE8);
+            maintenance += FixedPoint.mulE8Ceil(notionalE8, markets.maintenanceRateE8(m));
+            initial += FixedPoint.mulE8Ceil(notionalE8, markets.initialRateE8(m));
+        }
+
+        equityE8 = equity;
+        maintenanceE8 = maintenance;
+        initialE8 = initial;
+        return true;
+    }
+
+    /** Maintenance requirement of one position at its mark price (the mark must be known). */
+    public long positionMaintenanceE8(final int accountIndex, final int marketId)
+    {
+        final long notionalE8 = FixedPoint.mulE8Ceil(
+            FixedPoint.abs(accounts.sizeE8(accountIndex, marketId)), markets.markPriceE8(marketId));
+        return FixedPoint.mulE8Ceil(notionalE8, markets.maintenanceRateE8(marketId));
+    }
+
+    /** Haircut value of a non-quote balance: 0 while the asset has no price. */
+    public long collateralValueE8(final int assetId, final long balanceE8)
+    {
+        final long priceE8 = assets.priceE8(assetId);
+        if (priceE8 == 0)
+        {
+            return 0;
+        }
+        final long valueE8 = FixedPoint.mulE8Floor(balanceE8, priceE8);
+        return FixedPoint.mulE8Floor(valueE8, FixedPoint.SCALE - assets.haircutE8(assetId));
+    }
+
+    public long equityE8()
+    {
+        return equityE8;
+    }
+
+    public long maintenanceE8()
+    {
+        return maintenanceE8;
+    }
+
+    public long initialE8()
+    {
+        return initialE8;
+    }
+
+    public int unpricedMarketId()
+    {
+        return unpricedMarketId;
+    }
+
+    /** True after a successful {@link #evaluate} when equity < maintenance (strictly). */
+    public boolean isLiquidatable()
+    {
+        return equityE8 < maintenanceE8;
+    }
+}

@@ -1,0 +1,228 @@
+package tripwire.engine.state;
+
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Every account's balances and positions, one fixed-size off-heap record each, indexed densely in the
+ * order accounts were opened (index 0 is the first account ever opened). Account ids map to indexes
+ * through an Agrona primitive map sized at start, so no steady-state allocation happens.
+ * <pre>
+ *   header (16 bytes)
+ *   0                   8                   16
+ *   |     accountId     |     (unused)      |
+ *   asset slot a, at 16 + a x 16
+ *   |     balanceE8     | memberSlot | pad  |
+ *   market slot m, at 16 + maxAssets x 16 + m x 32
+ *   |      sizeE8       |      orderId      | orderRemainingE8  | memberSlot | orderSide |
+ * </pre>
+ * The record length is rounded up to a multiple of 64 bytes. {@code balanceE8} of the quote asset is the
+ * account's quote cash and may be negative; other balances are never negative. {@code orderId} is 0 when the
+ * position has no outstanding liquidation order; {@code orderSide} is the order's {@code Side} value.
+ * {@code memberSlot} is the account's slot in that asset's or market's {@link MemberList}, or -1.
+ *
+ * <p>Owned by the business-logic thread.
+ */
+public final class AccountStore
+{
+    public static final int NO_ACCOUNT = -1;
+    static final int ACCOUNT_ID_OFFSET = 0;
+    static final int HEADER_LENGTH = 16;
+    static final int ASSET_SLOT_LENGTH = 16;
+    static final int ASSET_BALANCE_OFFSET = 0;
+    static final int ASSET_MEMBER_SLOT_OFFSET = 8;
+    static final int MARKET_SLOT_LENGTH = 32;
+    static final int SIZE_OFFSET = 0;
+    static final int ORDER_ID_OFFSET = 8;
+    static final int ORDER_REMAINING_OFFSET = 16;
+    static final int MARKET_MEMBER_SLOT_OFFSET = 24;
+    static final int ORDER_SIDE_OFFSET = 28;
+
+    private final int capacity;
+    private final int maxAssets;
+    private final int maxMarkets;
+    private final int recordLength;
+    private final int marketsOffset;
+    private final UnsafeBuffer buffer;
+    private final Long2LongHashMap indexById;
+    private final MemberList[] assetMembers;
+    private final MemberList[] marketMembers;
+    private int count;
+
+    public AccountStore(final int capacity, final int maxAssets, final int maxMarkets)
+    {
+        this.capacity = capacity;
+        this.maxAssets = maxAssets;
+        this.maxMarkets = maxMarkets;
+        this.marketsOffset = HEADER_LENGTH + maxAssets * ASSET_SLOT_LENGTH;
+        this.recordLength = (int)OffHeap.align(marketsOffset + (long)maxMarkets * MARKET_SLOT_LENGTH, OffHeap.CACHE_LINE);
+        this.buffer = OffHeap.allocate((long)capacity * recordLength);
+        this.indexById = new Long2LongHashMap(Math.max(16, capacity * 2), 0.65f, NO_ACCOUNT);
+        this.assetMembers = new MemberList[maxAssets];
+        for (int a = 0; a < maxAssets; a++)
+        {
+            assetMembers[a] = new MemberList(capacity);
+        }
+        this.marketMembers = new MemberList[maxMarkets];
+        for (int m = 0; m < maxMarkets; m++)
+        {
+            marketMembers[m] = new MemberList(capacity);
+        }
+    }
+
+    public int capacity()
+    {
+        return capacity;
+    }
+
+    public int count()
+    {
+        return count;
+    }
+
+    public int recordLength()
+    {
+        return recordLength;
+    }
+
+    public boolean isFull()
+    {
+        return count == capacity;
+    }
+
+    /** @return the account's index, or {@link #NO_ACCOUNT} when it is not open. */
+    public int indexOf(final long accountId)
+    {
+        return (int)indexById.get(accountId);
+    }
+
+    /** Opens an account; the caller has checked it is not open and the store is not full. */
+    public int open(final long accountId)
+    {
+        final int index = count++;
+        indexById.put(accountId, index);
+        final int offset = index * recordLength;
+        buffer.putLong(offset + ACCOUNT_ID_OFFSET, accountId);
+        for (int a = 0; a < maxAssets; a++)
+        {
+            buffer.putInt(assetOffset(index, a) + ASSET_MEMBER_SLOT_OFFSET, MemberList.NO_SLOT);
+        }
+        for (int m = 0; m < maxMarkets; m++)
+        {
+            buffer.putInt(marketOffset(index, m) + MARKET_MEMBER_SLOT_OFFSET, MemberList.NO_SLOT);
+        }
+        return index;
+    }
+
+    public long accountId(final int index)
+    {
+        return buffer.getLong(index * recordLength + ACCOUNT_ID_OFFSET);
+    }
+
+    public long balanceE8(final int index, final int assetId)
+    {
+        return buffer.getLong(assetOffset(index, assetId) + ASSET_BALANCE_OFFSET);
+    }
+
+    /**
+     * Sets a balance. For a non-quote asset, keeps the asset's member list in step (member while > 0);
+     * the quote asset has no member list because its price never moves.
+     */
+    public void balance(final int index, final int assetId, final long balanceE8, final boolean trackMembership)
+    {
+        final int offset = assetOffset(index, assetId);
+        buffer.putLong(offset + ASSET_BALANCE_OFFSET, balanceE8);
+        if (trackMembership)
+        {
+            updateMembership(index, offset + ASSET_MEMBER_SLOT_OFFSET, assetMembers[assetId], balanceE8 != 0);
+        }
+    }
+
+    public long sizeE8(final int index, final int marketId)
+    {
+        return buffer.getLong(marketOffset(index, marketId) + SIZE_OFFSET);
+    }
+
+    /** Sets a position, keeping the market's member list in step (member while non-zero). */
+    public void size(final int index, final int marketId, final long sizeE8)
+    {
+        final int offset = marketOffset(index, marketId);
+        buffer.putLong(offset + SIZE_OFFSET, sizeE8);
+        updateMembership(index, offset + MARKET_MEMBER_SLOT_OFFSET, marketMembers[marketId], sizeE8 != 0);
+    }
+
+    public long orderId(final int index, final int marketId)
+    {
+        return buffer.getLong(marketOffset(index, marketId) + ORDER_ID_OFFSET);
+    }
+
+    public long orderRemainingE8(final int index, final int marketId)
+    {
+        return buffer.getLong(marketOffset(index, marketId) + ORDER_REMAINING_OFFSET);
+    }
+
+    public int orderSide(final int index, final int marketId)
+    {
+        return buffer.getInt(marketOffset(index, marketId) + ORDER_SIDE_OFFSET);
+    }
+
+    /** Records an outstanding order on a position, or clears it with {@code orderId = 0}. */
+    public void order(final int index, final int marketId, final long orderId, final long remainingE8, final int side)
+    {
+        final int offset = marketOffset(index, marketId);
+        buffer.putLong(offset + ORDER_ID_OFFSET, orderId);
+        buffer.putLong(offset + ORDER_REMAINING_OFFSET, remainingE8);
+        buffer.putInt(offset + ORDER_SIDE_OFFSET, side);
+    }
+
+    public void orderRemaining(final int index, final int marketId, final long remainingE8)
+    {
+        buffer.putLong(marketOffset(index, marketId) + ORDER_REMAINING_OFFSET, remainingE8);
+    }
+
+    public MemberList marketMembers(final int marketId)
+    {
+        return marketMembers[marketId];
+    }
+
+    public MemberList assetMembers(final int assetId)
+    {
+        return assetMembers[assetId];
+    }
+
+    /** The records of open accounts, for state hashing and snapshots: {@code count() x recordLength()} bytes. */
+    public UnsafeBuffer buffer()
+    {
+        return buffer;
+    }
+
+    private void updateMembership(
+        final int index, final int slotOffset, final MemberList members, final boolean member)
+    {
+        final int slot = buffer.getInt(slotOffset);
+        if (member && slot == MemberList.NO_SLOT)
+        {
+            buffer.putInt(slotOffset, members.add(index));
+        }
+        else if (!member && slot != MemberList.NO_SLOT)
+        {
+            final int moved = members.removeAt(slot);
+            buffer.putInt(slotOffset, MemberList.NO_SLOT);
+            if (moved != MemberList.NO_SLOT)
+            {
+                // the moved account keeps its slot field at the same offset within its own record
+                buffer.putInt(moved * recordLength + (slotOffset - index * recordLength), slot);
+            }
+        }
+    }
+
+    private int assetOffset(final int index, final int assetId)
+    {
+        return index * recordLength + HEADER_LENGTH + assetId * ASSET_SLOT_LENGTH;
+    }
+
+    private int marketOffset(final int index, final int marketId)
+    {
+        return index * recordLength + marketsOffset + marketId * MARKET_SLOT_LENGTH;
+    }
+}
