@@ -23,6 +23,8 @@ import java.util.SplittableRandom;
  */
 public final class RandomScenarioGenerator
 {
+    static final int MIN_LINES = 50;
+
     private static final List<String> QUOTE_NAMES = List.of("USDC", "USDT", "DAI", "USD");
     private static final List<String> COLLATERAL_NAMES = List.of("WETH", "WBTC", "SOL", "stETH", "ARB", "LINK");
     private static final List<String> MARKET_NAMES = List.of(
@@ -46,10 +48,31 @@ public final class RandomScenarioGenerator
         hostileLines = new HostileLines(random, world, model, features);
     }
 
-    /** A scenario of exactly {@code lineCount} lines (at least a few dozen, for the reference data). */
+    /** The lines of a scenario and the outputs the reference model gave for them while they were written. */
+    public record GeneratedScenario(List<String> lines, List<ModelOutput> modelOutputs)
+    {
+    }
+
+    /** A scenario of exactly {@code lineCount} lines. */
     public static List<String> generate(final long seed, final int lineCount)
     {
-        return new RandomScenarioGenerator(seed).write(lineCount);
+        return generateWithModelOutputs(seed, lineCount).lines();
+    }
+
+    /**
+     * A scenario of exactly {@code lineCount} lines (at least {@value #MIN_LINES}, room for the reference data)
+     * with the model's outputs for it: the same as {@link ReferenceModel#run(List)} of the lines, without a
+     * second run (the generator only reads the model between lines).
+     */
+    public static GeneratedScenario generateWithModelOutputs(final long seed, final int lineCount)
+    {
+        if (lineCount < MIN_LINES)
+        {
+            throw new IllegalArgumentException("lineCount " + lineCount + " < " + MIN_LINES);
+        }
+        final RandomScenarioGenerator generator = new RandomScenarioGenerator(seed);
+        final List<String> lines = generator.write(lineCount);
+        return new GeneratedScenario(lines, generator.model.outputs());
     }
 
     /** The features a seed's scenario uses. */
@@ -71,7 +94,7 @@ public final class RandomScenarioGenerator
         {
             writeBodyLine();
         }
-        return List.copyOf(lines.subList(0, lineCount));
+        return List.copyOf(lines);
     }
 
     // ------------------------------------------------------------------------------------------------
