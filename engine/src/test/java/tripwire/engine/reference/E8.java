@@ -37,10 +37,20 @@ final class E8
         return value.setScale(SCALE, RoundingMode.CEILING);
     }
 
-    /** True when {@code |value| > MAX_E8}, compared exactly (no rounding before the comparison). */
+    /** True when {@code |value| > MAX_E8}; {@code value} is a whole number of 10^-8. */
     static boolean beyondRange(final BigDecimal value)
     {
         return value.abs().compareTo(MAX) > 0;
+    }
+
+    /**
+     * The range rule's product test {@code a × b / 10^8 > MAX_E8} for non-negative E8 quantities, read as the
+     * docs' integer arithmetic: the quotient is rounded down before the comparison. (The docs' bound "every
+     * term at most MAX_E8 + 1" relies on that: a notional, rounded up, may then reach MAX_E8 + 1.)
+     */
+    static boolean productBeyondRange(final BigDecimal a, final BigDecimal b)
+    {
+        return beyondRange(floor(a.multiply(b)));
     }
 
     /**

@@ -129,6 +129,21 @@ public final class ReferenceModel
         return open == null || defined == null ? BigDecimal.ZERO : balanceOf(open, defined);
     }
 
+    /**
+     * What a quote withdrawal may take at most: equity minus initial margin; {@code null} when the account is
+     * not open or a market of one of its positions has no price yet.
+     */
+    public BigDecimal equityAboveInitialMargin(final long account)
+    {
+        final ModelAccount open = accountsInOpenOrder.get(account);
+        if (open == null || !everyPositionHasMarkPrice(open))
+        {
+            return null;
+        }
+        final MarginFigures figures = figuresOf(open);
+        return figures.equity.subtract(figures.initial);
+    }
+
     private void apply(final ModelEvent event)
     {
         if (event instanceof ModelEvent.Malformed)
@@ -235,6 +250,7 @@ public final class ReferenceModel
             throw new Rejected(INVALID_REFERENCE_DATA);
         }
 
+        // docs/engine-model.md lists no further check: a market may be defined before the quote asset.
         final ModelMarket earlier = markets.get(definition.market());
         if (earlier != null)
         {
@@ -268,7 +284,7 @@ public final class ReferenceModel
         {
             throw new Rejected(OVERFLOW);
         }
-        if (!asset.quote && asset.price != null && E8.beyondRange(newBalance.multiply(asset.price)))
+        if (!asset.quote && asset.price != null && E8.productBeyondRange(newBalance, asset.price))
         {
             throw new Rejected(OVERFLOW);
         }
@@ -392,7 +408,7 @@ public final class ReferenceModel
         {
             throw new Rejected(NON_POSITIVE_PRICE);
         }
-        if (E8.beyondRange(market.maxAbsSize.multiply(price)))
+        if (E8.productBeyondRange(market.maxAbsSize, price))
         {
             throw new Rejected(OVERFLOW);
         }
@@ -419,7 +435,7 @@ public final class ReferenceModel
         {
             throw new Rejected(NON_POSITIVE_PRICE);
         }
-        if (E8.beyondRange(asset.maxBalance.multiply(price)))
+        if (E8.productBeyondRange(asset.maxBalance, price))
         {
             throw new Rejected(OVERFLOW);
         }
@@ -446,7 +462,7 @@ public final class ReferenceModel
     /**
      * The range rule of a fill or liquidation fill: {@code cash += floor(−s × p)}, {@code position += s}, then
      * |new cash|, |new position|, |new position| × fill price and |new position| × mark price (when there is
-     * one) must each be at most MAX_E8.
+     * one) must each be at most MAX_E8 (products rounded down, {@link E8#productBeyondRange}).
      */
     private static Trade checkedTrade(
         final BigDecimal cash, final BigDecimal position, final BigDecimal signedSize, final BigDecimal price,
@@ -462,8 +478,8 @@ public final class ReferenceModel
         {
             throw new Rejected(OVERFLOW);
         }
-        if (E8.beyondRange(newPosition.abs().multiply(price)) ||
-            (market.markPrice != null && E8.beyondRange(newPosition.abs().multiply(market.markPrice))))
+        if (E8.productBeyondRange(newPosition.abs(), price) ||
+            (market.markPrice != null && E8.productBeyondRange(newPosition.abs(), market.markPrice)))
         {
             throw new Rejected(OVERFLOW);
         }

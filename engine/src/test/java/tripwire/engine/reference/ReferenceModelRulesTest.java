@@ -250,6 +250,49 @@ class ReferenceModelRulesTest
     }
 
     @Test
+    void rangeRuleProductsAreRoundedDownBeforeTheComparison()
+    {
+        // 2882303732.69408012 × 1.00000001 = 2882303761.51711744|69408012: floor is MAX_E8 exactly; one unit more is beyond
+        final String boundary = "2882303732.69408012";
+        final String aboveBoundary = "2882303732.69408013";
+        final List<String> outputs = run(
+            QUOTE,
+            "{\"type\":\"asset\",\"asset\":\"WETH\"}",
+            "{\"type\":\"market\",\"market\":\"M\",\"initialMarginRate\":\"0.1\",\"maintenanceMarginRate\":\"0.05\"}",
+            "{\"type\":\"tick\",\"source\":\"s\",\"asset\":\"WETH\",\"price\":\"1.00000001\"}",
+            "{\"type\":\"deposit\",\"account\":1,\"asset\":\"WETH\",\"amount\":\"" + boundary + "\"}",
+            "{\"type\":\"deposit\",\"account\":2,\"asset\":\"WETH\",\"amount\":\"" + aboveBoundary + "\"}",
+            "{\"type\":\"fill\",\"account\":3,\"market\":\"M\",\"size\":\"1.00000001\",\"price\":\"1\"}",
+            "{\"type\":\"tick\",\"source\":\"s\",\"market\":\"M\",\"price\":\"" + boundary + "\"}",
+            "{\"type\":\"tick\",\"source\":\"s\",\"market\":\"M\",\"price\":\"" + aboveBoundary + "\"}",
+            // 10: a buy would need cash floor(−s × P) = −MAX − 1 unit; a sell gets cash floor(s × P) = MAX
+            "{\"type\":\"fill\",\"account\":4,\"market\":\"M\",\"size\":\"1.00000001\",\"price\":\"" + boundary + "\"}",
+            // 11: E = MAX + floor(−s × P) = −1 unit < MM; q = ceil(−1 unit / −s) = 1 unit: limit P − 1 unit
+            "{\"type\":\"fill\",\"account\":5,\"market\":\"M\",\"size\":\"-1.00000001\",\"price\":\"" + boundary + "\"}",
+            "{\"type\":\"fill\",\"account\":6,\"market\":\"M\",\"size\":\"-1.00000001\",\"price\":\"" + aboveBoundary + "\"}");
+
+        assertEquals(List.of(
+            rejection(6, RejectReason.OVERFLOW),
+            rejection(9, RejectReason.OVERFLOW),
+            rejection(10, RejectReason.OVERFLOW),
+            order(1, 5, "M", "BUY", "1.00000001", "2882303732.69408011", 11),
+            rejection(12, RejectReason.OVERFLOW)), outputs);
+    }
+
+    @Test
+    void timeNsMustBeAJsonIntegerButNeedNotIncrease()
+    {
+        final List<String> outputs = run(
+            QUOTE,
+            "{\"type\":\"deposit\",\"account\":1,\"asset\":\"USDC\",\"amount\":\"1\",\"timeNs\":\"5\"}",
+            "{\"type\":\"deposit\",\"account\":1,\"asset\":\"USDC\",\"amount\":\"1\",\"timeNs\":1.5}",
+            "{\"type\":\"deposit\",\"account\":1,\"asset\":\"USDC\",\"amount\":\"1\",\"timeNs\":100}",
+            "{\"type\":\"deposit\",\"account\":1,\"asset\":\"USDC\",\"amount\":\"1\",\"timeNs\":-5}");
+
+        assertEquals(List.of(rejection(2, RejectReason.MALFORMED), rejection(3, RejectReason.MALFORMED)), outputs);
+    }
+
+    @Test
     void positionInAMarketWithoutPriceBlocksWithdrawalsAndDefersTheCheck()
     {
         final List<String> outputs = run(

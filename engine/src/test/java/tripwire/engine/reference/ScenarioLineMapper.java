@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  *   <li>An asset or market name gets the next id of its namespace on its first well-formed definition line,
  *       whether or not the engine then accepts the definition.</li>
  * </ul>
- * Unknown extra fields are ignored; {@code timeNs} does not influence any output and is not read.
+ * Unknown extra fields are ignored. {@code timeNs}, when present, must be a JSON integer (its value influences
+ * no output of v1); like every optional field of the wrong JSON type, anything else is {@code MALFORMED}.
  */
 final class ScenarioLineMapper
 {
@@ -85,6 +86,11 @@ final class ScenarioLineMapper
         if (type == null || !type.isTextual())
         {
             throw new MalformedLine("missing type");
+        }
+        final JsonNode timeNs = node.get("timeNs");
+        if (timeNs != null && !(timeNs.isIntegralNumber() && timeNs.canConvertToLong()))
+        {
+            throw new MalformedLine("timeNs is not an integer");
         }
         switch (type.textValue())
         {
