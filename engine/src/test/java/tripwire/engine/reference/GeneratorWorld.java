@@ -24,6 +24,10 @@ final class GeneratorWorld
     final List<String> markets = new ArrayList<>();
     final Map<String, List<String>> sourcesByMarket = new HashMap<>();
     final Map<String, BigDecimal> maintenanceRateByMarket = new HashMap<>();
+    final Map<String, BigDecimal> initialRateByMarket = new HashMap<>();
+
+    /** The twin market and the market it copies, each mapped to the other (empty without a twin). */
+    final Map<String, String> twinOf = new HashMap<>();
 
     /** Every name that was ever on a definition line, accepted or not: never "unknown" again. */
     final Set<String> assetNamesOnDefinitionLines = new HashSet<>();

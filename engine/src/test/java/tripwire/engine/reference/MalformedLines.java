@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 /**
  * JSON objects the scenario adapter cannot map, each rejected {@code MALFORMED}: a missing or unknown type,
  * a missing or mistyped required field, a decimal that is not a plain decimal string, a bad name, an
- * account or order id outside its range, a tick naming both or neither of market and asset.
+ * account or order id outside its range, a tick naming both or neither of market and asset, a {@code timeNs}
+ * that is not a JSON integer.
  * Every one is still a JSON object (a line that is not one would fail the whole run).
  */
 final class MalformedLines
@@ -30,7 +31,7 @@ final class MalformedLines
     {
         final long account = world.anyOpenAccount(random);
         final String market = GeneratorWorld.pick(random, world.markets);
-        switch (random.nextInt(16))
+        switch (random.nextInt(17))
         {
             case 0:
                 return JsonLine.withoutType().put("account", account).put("asset", world.quoteAsset).put("amount", "1");
@@ -80,9 +81,15 @@ final class MalformedLines
                 return JsonLine.of("market").put("market", market).put("initialMarginRate", "0.1")
                     .put("maintenanceMarginRate", "0.05")
                     .putNames("oracleSources", List.of("pyth", GeneratorWorld.pick(random, BAD_NAMES)));
-            default:
+            case 15:
                 return JsonLine.of("asset").put("asset", GeneratorWorld.pick(random, world.collateralAssets))
                     .putNumber("haircut", 0.1);
+            default:
+            {
+                final JsonLine deposit = JsonLine.of("deposit").put("account", account).put("asset", world.quoteAsset)
+                    .put("amount", "1");
+                return random.nextBoolean() ? deposit.put("timeNs", "12345") : deposit.putNumber("timeNs", 1.5);
+            }
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * rates and oracle source lists), first prices, then a body of deposits, withdrawals (some too big), fills
  * with random leverage, random-walk ticks with crashes and rallies from authorised sources, liquidation
  * fills (partial and full) of the orders the {@link ReferenceModel} has emitted so far, occasional valid
- * reference data changes, comments, blank lines and {@code timeNs}, and 5–10% hostile lines
+ * reference data changes, withdrawals of exactly the equity above initial margin (or one unit more), a twin
+ * market for emission ties, comments, blank lines and {@code timeNs}, and 5–10% hostile lines
  * ({@link HostileLines}). Which features appear varies by seed ({@link ScenarioFeatures}).
  *
  * <p>The generator runs its own reference model line by line to know which orders are outstanding and
@@ -39,6 +40,7 @@ public final class RandomScenarioGenerator
     private final HostileLines hostileLines;
     private final Map<String, PriceWalk> walks = new HashMap<>();
     private final List<String> lines = new ArrayList<>();
+    private int lineCount;
     private long timeNs;
 
     private RandomScenarioGenerator(final long seed)
@@ -83,6 +85,7 @@ public final class RandomScenarioGenerator
 
     private List<String> write(final int lineCount)
     {
+        this.lineCount = lineCount;
         if (features.comments())
         {
             lines.add("# generated scenario: " + features);
@@ -136,7 +139,11 @@ public final class RandomScenarioGenerator
             world.marketNamesOnDefinitionLines.add(market);
             world.markets.add(market);
             world.marketPrice.put(market, DecimalText.round(Math.pow(10, -1.5 + 6.3 * random.nextDouble()), 4));
-            emitMarketDefinition(market, maintenanceRate, sources);
+            emitMarketDefinition(market, maintenanceRate, randomInitialRate(maintenanceRate), sources);
+        }
+        if (features.twinMarket())
+        {
+            writeTwinMarket(world.markets.get(0));
         }
         for (final Map.Entry<String, BigDecimal> price : world.marketPrice.entrySet())
         {
@@ -148,10 +155,28 @@ public final class RandomScenarioGenerator
         }
     }
 
-    private void emitMarketDefinition(final String market, final BigDecimal maintenanceRate, final List<String> sources)
+    /** A market with the same rates and sources as {@code original}, ticked to the same prices. */
+    private void writeTwinMarket(final String original)
     {
-        final BigDecimal initialRate = maintenanceRate.multiply(BigDecimal.valueOf(1 + 3 * random.nextDouble()))
+        final String twin = "TWIN-PERP";
+        world.marketNamesOnDefinitionLines.add(twin);
+        world.markets.add(twin);
+        world.marketPrice.put(twin, world.marketPrice.get(original));
+        world.twinOf.put(twin, original);
+        world.twinOf.put(original, twin);
+        emitMarketDefinition(twin, world.maintenanceRateByMarket.get(original), world.initialRateByMarket.get(original),
+            world.sourcesByMarket.get(original));
+    }
+
+    private BigDecimal randomInitialRate(final BigDecimal maintenanceRate)
+    {
+        return maintenanceRate.multiply(BigDecimal.valueOf(1 + 3 * random.nextDouble()))
             .setScale(5, RoundingMode.CEILING).min(BigDecimal.ONE);
+    }
+
+    private void emitMarketDefinition(
+        final String market, final BigDecimal maintenanceRate, final BigDecimal initialRate, final List<String> sources)
+    {
         final JsonLine definition = JsonLine.of("market").put("market", market)
             .put("initialMarginRate", initialRate.toPlainString())
             .put("maintenanceMarginRate", maintenanceRate.toPlainString());
@@ -159,11 +184,11 @@ public final class RandomScenarioGenerator
         {
             definition.putNames("oracleSources", sources);
         }
-        final boolean accepted = emit(definition).stream().noneMatch(output -> output instanceof ModelOutput.Rejection);
-        if (accepted)
+        if (rejectionFree(emit(definition)))
         {
             world.sourcesByMarket.put(market, sources);
             world.maintenanceRateByMarket.put(market, maintenanceRate);
+            world.initialRateByMarket.put(market, initialRate);
         }
     }
 
@@ -240,6 +265,17 @@ public final class RandomScenarioGenerator
     private void writeMarketTick(final String market)
     {
         final BigDecimal price = nextPrice(market, world.marketPrice);
+        emitMarketTick(market, price);
+        final String twin = world.twinOf.get(market);
+        if (twin != null && hasRoomForAnotherLine())
+        {
+            world.marketPrice.put(twin, price);
+            emitMarketTick(twin, price);
+        }
+    }
+
+    private void emitMarketTick(final String market, final BigDecimal price)
+    {
         world.pricedNames.add(market);
         emit(JsonLine.of("tick").put("source", world.authorisedSource(random, market)).put("market", market)
             .put("price", price.toPlainString()));
@@ -305,6 +341,15 @@ public final class RandomScenarioGenerator
                 return;
             }
         }
+        final BigDecimal headroom = model.equityAboveInitialMargin(account);
+        if (headroom != null && headroom.signum() > 0 && random.nextDouble() < 0.2)
+        {
+            // exactly to the initial margin (accepted), or one unit beyond it (rejected)
+            final BigDecimal amount = random.nextBoolean() ? headroom : headroom.add(E8.ONE_UNIT);
+            emit(JsonLine.of("withdraw").put("account", account).put("asset", world.quoteAsset)
+                .put("amount", amount.toPlainString()));
+            return;
+        }
         final BigDecimal amount = DecimalText.roundDown(
             world.depositedValue(account).multiply(BigDecimal.valueOf(0.02 + 1.1 * random.nextDouble())), 2);
         emit(JsonLine.of("withdraw").put("account", account).put("asset", world.quoteAsset)
@@ -341,6 +386,12 @@ public final class RandomScenarioGenerator
         }
         emit(JsonLine.of("fill").put("account", account).put("market", market)
             .put("size", size.toPlainString()).put("price", price.toPlainString()));
+        final String twin = world.twinOf.get(market);
+        if (twin != null && hasRoomForAnotherLine() && random.nextDouble() < 0.5)
+        {
+            emit(JsonLine.of("fill").put("account", account).put("market", twin)
+                .put("size", size.toPlainString()).put("price", price.toPlainString()));
+        }
     }
 
     private void writeLiquidationFill()
@@ -374,7 +425,14 @@ public final class RandomScenarioGenerator
             return;
         }
         final String market = GeneratorWorld.pick(random, world.markets);
-        emitMarketDefinition(market, new BigDecimal(GeneratorWorld.pick(random, MAINTENANCE_RATES)), randomSources());
+        final BigDecimal maintenanceRate = new BigDecimal(GeneratorWorld.pick(random, MAINTENANCE_RATES));
+        final BigDecimal initialRate = randomInitialRate(maintenanceRate);
+        final List<String> sources = randomSources();
+        emitMarketDefinition(market, maintenanceRate, initialRate, sources);
+        if (world.twinOf.containsKey(market) && hasRoomForAnotherLine())
+        {
+            emitMarketDefinition(world.twinOf.get(market), maintenanceRate, initialRate, sources);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -420,6 +478,12 @@ public final class RandomScenarioGenerator
             }
         }
         return outputs;
+    }
+
+    /** Whether a body step may write a second line and still leave the scenario at most {@code lineCount} long. */
+    private boolean hasRoomForAnotherLine()
+    {
+        return lines.size() < lineCount;
     }
 
     private long newAccountId()

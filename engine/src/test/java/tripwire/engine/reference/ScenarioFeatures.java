@@ -16,6 +16,8 @@ import java.util.SplittableRandom;
  * @param volatility             standard deviation of a tick's log-return.
  * @param trendRate              chance per tick that a crash or rally starts.
  * @param collateralDepositShare fraction of deposits made in a non-quote asset.
+ * @param twinMarket             one more market with the first market's rates, always ticked to the same price,
+ *                               so that positions of equal maintenance (emission ties) occur.
  */
 record ScenarioFeatures(
     int collateralAssetCount,
@@ -33,7 +35,8 @@ record ScenarioFeatures(
     boolean largeAccountIds,
     double volatility,
     double trendRate,
-    double collateralDepositShare)
+    double collateralDepositShare,
+    boolean twinMarket)
 {
     static ScenarioFeatures draw(final SplittableRandom random)
     {
@@ -65,6 +68,7 @@ record ScenarioFeatures(
             random.nextDouble() < 0.4,
             0.002 + 0.025 * random.nextDouble(),
             0.005 + 0.04 * random.nextDouble(),
-            random.nextDouble() * 0.5);
+            random.nextDouble() * 0.5,
+            random.nextBoolean());
     }
 }
