@@ -15,6 +15,11 @@ public final class EngineConfig
     public static final int MAX_ASSETS_DEFAULT = 8;
     public static final String MAX_MARKETS_PROP_NAME = "tripwire.maxMarkets";
     public static final int MAX_MARKETS_DEFAULT = 16;
+    /**
+     * Outstanding liquidation orders per account the order index is presized for: the engine allocates
+     * nothing while at most {@code maxAccounts x} this many orders are outstanding at once.
+     */
+    public static final int OUTSTANDING_ORDERS_PER_ACCOUNT = 4;
     /** Oracle sources one market may list. */
     public static final int MAX_SOURCES_PER_MARKET = 8;
 
@@ -56,6 +61,12 @@ public final class EngineConfig
     public int maxAccounts()
     {
         return maxAccounts;
+    }
+
+    /** Outstanding liquidation orders the engine holds without allocating (see {@link #OUTSTANDING_ORDERS_PER_ACCOUNT}). */
+    public long maxOutstandingOrders()
+    {
+        return (long)maxAccounts * OUTSTANDING_ORDERS_PER_ACCOUNT;
     }
 
     public int maxAssets()

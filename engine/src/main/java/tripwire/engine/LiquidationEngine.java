@@ -45,8 +45,10 @@ public final class LiquidationEngine
         this.accounts = new AccountStore(config.maxAccounts(), config.maxAssets(), config.maxMarkets());
         this.publisher = new OutputPublisher(sink);
 
+        // Presized so that up to maxOutstandingOrders() never resizes it: beyond that it grows once to its
+        // new high-water mark (an allocation), then stays allocation-free again.
         final Long2LongHashMap orderRefById = new Long2LongHashMap(
-            Math.max(16, config.maxAccounts() * 2), 0.65f, -1L);
+            (int)Math.min(1 << 30, Math.max(16L, (long)(config.maxOutstandingOrders() / 0.65f) + 1)), 0.65f, -1L);
         final MarginCalculator margin = new MarginCalculator(accounts, assets, markets);
         this.liquidator = new Liquidator(accounts, markets, margin, publisher, orderRefById);
         this.inputAdapter = new InputAdapter(

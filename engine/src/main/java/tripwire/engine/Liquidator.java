@@ -75,19 +75,14 @@ final class Liquidator
      */
     boolean needsOrders(final int accountIndex)
     {
-        if (!margin.evaluate(accountIndex) || !margin.isLiquidatable())
-        {
-            return false;
-        }
+        // Cheap test first: an account whose every position already has an order has nothing to emit.
+        boolean hasUnorderedPosition = false;
         final int maxMarkets = markets.capacity();
-        for (int m = 0; m < maxMarkets; m++)
+        for (int m = 0; m < maxMarkets && !hasUnorderedPosition; m++)
         {
-            if (accounts.sizeE8(accountIndex, m) != 0 && accounts.orderId(accountIndex, m) == NO_ORDER)
-            {
-                return true;
-            }
+            hasUnorderedPosition = accounts.sizeE8(accountIndex, m) != 0 && accounts.orderId(accountIndex, m) == NO_ORDER;
         }
-        return false;
+        return hasUnorderedPosition && margin.evaluate(accountIndex) && margin.isLiquidatable();
     }
 
     /** Checks the account after an event that concerns it and emits its orders if it is liquidatable. */

@@ -2,6 +2,8 @@ package tripwire.engine.journal;
 
 import org.agrona.DirectBuffer;
 
+import tripwire.engine.EngineConfig;
+
 /**
  * Where every input and output frame of the engine is recorded, in the order the business-logic thread
  * saw and produced them. Implemented by the journal module (Chronicle Queue); the engine depends only on
@@ -16,6 +18,12 @@ import org.agrona.DirectBuffer;
  */
 public interface EventJournal extends AutoCloseable
 {
+    /**
+     * Record the capacities the engine runs with, once, before its first input: a replay must build its
+     * engine with the same ones to reproduce the state hash.
+     */
+    void appendConfig(EngineConfig config);
+
     /**
      * Record one input frame exactly as it arrived, decodable or not.
      *
@@ -44,6 +52,10 @@ public interface EventJournal extends AutoCloseable
     /** A journal that keeps nothing: for tests and benchmarks that measure the logic alone. */
     EventJournal NONE = new EventJournal()
     {
+        public void appendConfig(final EngineConfig config)
+        {
+        }
+
         public void appendInput(final long seq, final long timeNs, final DirectBuffer b, final int o, final int l)
         {
         }

@@ -25,6 +25,8 @@ public final class FixedPoint
     public static final long OVERFLOW_ERROR = Long.MIN_VALUE + 1;
 
     private static final long[] POW10 = new long[19];
+    /** Divisors below 2^31 take the fast digit-by-digit path of 128-bit division (10^8 among them). */
+    private static final long SMALL_DIVISOR_LIMIT = 1L << 31;
 
     static
     {
@@ -171,18 +173,32 @@ public final class FixedPoint
             magHigh = ~high + (low == 0 ? 1 : 0);
         }
 
-        final long quotientHigh = Long.divideUnsigned(magHigh, divisor);
-        long remainder = Long.remainderUnsigned(magHigh, divisor);
-        long quotientLow = 0;
-        for (int bit = 63; bit >= 0; bit--)
+        // |a x b| < 2^126, so the high word of the magnitude is non-negative: plain signed division is exact.
+        final long quotientHigh = magHigh >= 0 ? magHigh / divisor : Long.divideUnsigned(magHigh, divisor);
+        long remainder = magHigh >= 0 ? magHigh % divisor : Long.remainderUnsigned(magHigh, divisor);
+        long quotientLow;
+        if (divisor < SMALL_DIVISOR_LIMIT)
         {
-            final boolean carry = remainder < 0;
-            remainder = (remainder << 1) | ((magLow >>> bit) & 1L);
-            quotientLow <<= 1;
-            if (carry || Long.compareUnsigned(remainder, divisor) >= 0)
+            // Schoolbook division by 32-bit digits: remainder < divisor < 2^32, so every step fits a long.
+            final long upper = (remainder << 32) | (magLow >>> 32);
+            final long upperQuotient = upper / divisor;
+            final long lower = ((upper % divisor) << 32) | (magLow & 0xFFFF_FFFFL);
+            quotientLow = (upperQuotient << 32) | (lower / divisor);
+            remainder = lower % divisor;
+        }
+        else
+        {
+            quotientLow = 0;
+            for (int bit = 63; bit >= 0; bit--)
             {
-                remainder -= divisor;
-                quotientLow |= 1L;
+                final boolean carry = remainder < 0;
+                remainder = (remainder << 1) | ((magLow >>> bit) & 1L);
+                quotientLow <<= 1;
+                if (carry || Long.compareUnsigned(remainder, divisor) >= 0)
+                {
+                    remainder -= divisor;
+                    quotientLow |= 1L;
+                }
             }
         }
 

@@ -47,6 +47,7 @@ final class BusinessLogicHandler implements EventHandler<FrameEvent>, OutputSink
     @Override
     public void onStart()
     {
+        journal.appendConfig(engine.config());
         started.countDown();
     }
 

@@ -1,0 +1,38 @@
+package tripwire.cli;
+
+import tripwire.codecs.AssetDefinitionDecoder;
+import tripwire.codecs.DepositDecoder;
+import tripwire.codecs.FillDecoder;
+import tripwire.codecs.LiquidationFillDecoder;
+import tripwire.codecs.LiquidationOrderDecoder;
+import tripwire.codecs.MarketDefinitionDecoder;
+import tripwire.codecs.RejectionDecoder;
+import tripwire.codecs.TickDecoder;
+import tripwire.codecs.UndecodableInputDecoder;
+import tripwire.codecs.WithdrawDecoder;
+
+/** Event type names of SBE template ids, as the scenario format spells them. */
+final class TemplateNames
+{
+    private TemplateNames()
+    {
+    }
+
+    static String of(final int templateId)
+    {
+        switch (templateId)
+        {
+            case AssetDefinitionDecoder.TEMPLATE_ID: return "asset";
+            case MarketDefinitionDecoder.TEMPLATE_ID: return "market";
+            case DepositDecoder.TEMPLATE_ID: return "deposit";
+            case WithdrawDecoder.TEMPLATE_ID: return "withdraw";
+            case FillDecoder.TEMPLATE_ID: return "fill";
+            case TickDecoder.TEMPLATE_ID: return "tick";
+            case LiquidationFillDecoder.TEMPLATE_ID: return "liquidationFill";
+            case UndecodableInputDecoder.TEMPLATE_ID: return "undecodable";
+            case LiquidationOrderDecoder.TEMPLATE_ID: return "liquidationOrder";
+            case RejectionDecoder.TEMPLATE_ID: return "rejection";
+            default: return "template " + templateId;
+        }
+    }
+}

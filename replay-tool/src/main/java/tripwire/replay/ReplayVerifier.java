@@ -1,0 +1,215 @@
+package tripwire.replay;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import tripwire.codecs.MessageHeaderDecoder;
+import tripwire.engine.EngineConfig;
+import tripwire.engine.LiquidationEngine;
+
+/**
+ * Re-runs journaled inputs through a fresh {@link LiquidationEngine} and checks, record by record, that it
+ * produces exactly the journaled outputs (byte for byte, in order) and the journaled state hashes. Stops
+ * counting differences at the first one and names it.
+ *
+ * <p>Feed it the journal's records in order through {@link #onInput}, {@link #onOutput} and
+ * {@link #onStateHash}, then call {@link #finish}. Single-threaded.
+ */
+public final class ReplayVerifier
+{
+    private static final int MAX_PENDING = 4096;
+
+    private final LiquidationEngine engine;
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final UnsafeBuffer[] pending = new UnsafeBuffer[MAX_PENDING];
+    private final int[] pendingLength = new int[MAX_PENDING];
+    private final long[] pendingOutSeq = new long[MAX_PENDING];
+    private int pendingHead;
+    private int pendingCount;
+    private final Map<Integer, Long> inputsByTemplate = new TreeMap<>();
+    private final Map<Integer, Long> outputsByTemplate = new TreeMap<>();
+    private long inputs;
+    private long outputs;
+    private long stateHashes;
+    private String firstDifference;
+
+    public ReplayVerifier(final EngineConfig config)
+    {
+        for (int i = 0; i < MAX_PENDING; i++)
+        {
+            pending[i] = new UnsafeBuffer(new byte[256]);
+        }
+        engine = new LiquidationEngine(config, this::onReplayedOutput);
+    }
+
+    public void onInput(final long seq, final long timeNs, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (firstDifference != null)
+        {
+            return;
+        }
+        if (pendingCount != 0)
+        {
+            difference("before input seq " + seq + ": the engine produced output outSeq " +
+                pendingOutSeq[pendingHead] + " that the journal does not have");
+            return;
+        }
+        inputs++;
+        count(inputsByTemplate, buffer, offset, length);
+        engine.onInput(seq, timeNs, buffer, offset, length);
+    }
+
+    public void onOutput(final long outSeq, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (firstDifference != null)
+        {
+            return;
+        }
+        outputs++;
+        count(outputsByTemplate, buffer, offset, length);
+        if (pendingCount == 0)
+        {
+            difference("journaled output outSeq " + outSeq + " was not produced by the replay");
+            return;
+        }
+        final UnsafeBuffer replayed = pending[pendingHead];
+        final int replayedLength = pendingLength[pendingHead];
+        if (replayedLength != length || !equalBytes(replayed, buffer, offset, length))
+        {
+            difference("output outSeq " + outSeq + " differs: journal " + hex(buffer, offset, length) +
+                ", replay " + hex(replayed, 0, replayedLength));
+            return;
+        }
+        pendingHead = (pendingHead + 1) % MAX_PENDING;
+        pendingCount--;
+    }
+
+    public void onStateHash(final long lastSeq, final long journaledHash)
+    {
+        if (firstDifference != null)
+        {
+            return;
+        }
+        stateHashes++;
+        final long replayedHash = engine.stateHash();
+        if (replayedHash != journaledHash)
+        {
+            difference(String.format("state hash after seq %d differs: journal %016x, replay %016x",
+                lastSeq, journaledHash, replayedHash));
+        }
+    }
+
+    /** Call after the last record. */
+    public Result finish()
+    {
+        if (firstDifference == null && pendingCount != 0)
+        {
+            difference("the replay produced output outSeq " + pendingOutSeq[pendingHead] + " after the journal's end");
+        }
+        if (firstDifference == null && stateHashes == 0)
+        {
+            difference("the journal holds no state hash: it was not closed cleanly, so the state cannot be verified");
+        }
+        return new Result(firstDifference == null, firstDifference, inputs, outputs, stateHashes,
+            engine.stateHash(), new TreeMap<>(inputsByTemplate), new TreeMap<>(outputsByTemplate));
+    }
+
+    public LiquidationEngine engine()
+    {
+        return engine;
+    }
+
+    private void onReplayedOutput(
+        final long outSeq, final long timeNs, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (pendingCount == MAX_PENDING)
+        {
+            difference("more than " + MAX_PENDING + " replayed outputs without a journaled counterpart");
+            return;
+        }
+        final int slot = (pendingHead + pendingCount) % MAX_PENDING;
+        if (pending[slot].capacity() < length)
+        {
+            pending[slot] = new UnsafeBuffer(new byte[length]);
+        }
+        pending[slot].putBytes(0, buffer, offset, length);
+        pendingLength[slot] = length;
+        pendingOutSeq[slot] = outSeq;
+        pendingCount++;
+    }
+
+    private void count(final Map<Integer, Long> counts, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final int templateId;
+        if (length >= MessageHeaderDecoder.ENCODED_LENGTH)
+        {
+            header.wrap(buffer, offset);
+            templateId = header.templateId();
+        }
+        else
+        {
+            templateId = -1;
+        }
+        counts.merge(templateId, 1L, Long::sum);
+    }
+
+    private void difference(final String description)
+    {
+        if (firstDifference == null)
+        {
+            firstDifference = description;
+        }
+    }
+
+    private static boolean equalBytes(final DirectBuffer a, final DirectBuffer b, final int bOffset, final int length)
+    {
+        for (int i = 0; i < length; i++)
+        {
+            if (a.getByte(i) != b.getByte(bOffset + i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String hex(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final byte[] bytes = new byte[length];
+        buffer.getBytes(offset, bytes);
+        final StringBuilder out = new StringBuilder();
+        for (final byte b : bytes)
+        {
+            out.append(String.format("%02x", b));
+        }
+        return out.toString();
+    }
+
+    /**
+     * What a verification found.
+     *
+     * @param ok                true when every output and state hash was reproduced.
+     * @param firstDifference   null when ok.
+     * @param inputsByTemplate  SBE template id to count (-1: shorter than a header).
+     */
+    public record Result(
+        boolean ok,
+        String firstDifference,
+        long inputs,
+        long outputs,
+        long stateHashes,
+        long finalStateHash,
+        Map<Integer, Long> inputsByTemplate,
+        Map<Integer, Long> outputsByTemplate)
+    {
+        @Override
+        public String toString()
+        {
+            return (ok ? "OK" : "DIFFERENT: " + firstDifference) + " (inputs " + inputs + ", outputs " + outputs +
+                ", state hashes " + stateHashes + ")";
+        }
+    }
+}
