@@ -1,0 +1,27 @@
+package tripwire.engine.reference;
+
+/** The kinds of hostile line {@link HostileLines} writes; a seed uses a subset of them. */
+enum HostileKind
+{
+    UNKNOWN_ACCOUNT,
+    UNKNOWN_ASSET,
+    UNKNOWN_MARKET,
+    UNKNOWN_ORDER,
+    NON_POSITIVE_AMOUNT,
+    ZERO_FILL_SIZE,
+    NON_POSITIVE_PRICE,
+    TOO_MANY_DECIMALS,
+    HARMLESS_TRAILING_ZEROS,
+    HUGE_VALUE,
+    OVERFLOWING_STATE,
+    UNAUTHORISED_SOURCE,
+    LIQUIDATION_OVER_FILL,
+    BAD_LIQUIDATION_FILL,
+    QUOTE_ASSET_TICK,
+    BAD_ASSET_DEFINITION,
+    BAD_MARKET_DEFINITION,
+    MALFORMED_OBJECT,
+    EXCESSIVE_WITHDRAWAL,
+    SEVERAL_FAULTS,
+    EDGE_ACCOUNT_ID
+}

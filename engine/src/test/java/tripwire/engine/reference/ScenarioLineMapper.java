@@ -1,0 +1,239 @@
+package tripwire.engine.reference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The scenario adapter's rules, written independently of the engine's parser: which lines are skipped,
+ * which JSON objects are {@code MALFORMED}, and how asset and market names get their ids.
+ *
+ * <ul>
+ *   <li>Blank lines and lines whose first non-blank character is {@code #} are skipped (their seq still counts).</li>
+ *   <li>A line that is not a JSON object is a hard error of the run: {@link IllegalArgumentException}.</li>
+ *   <li>Decimals are JSON strings matching {@code -?[0-9]+(\.[0-9]+)?}, kept at their exact value.</li>
+ *   <li>Names match {@code [A-Za-z0-9._-]{1,16}}; accounts are JSON integers in [1, 2^53]; orders JSON integers ≥ 1.</li>
+ *   <li>An asset or market name gets the next id of its namespace on its first well-formed definition line,
+ *       whether or not the engine then accepts the definition.</li>
+ * </ul>
+ * Unknown extra fields are ignored. {@code timeNs}, when present, must be a JSON integer (its value influences
+ * no output of v1); like every optional field of the wrong JSON type, anything else is {@code MALFORMED}.
+ */
+final class ScenarioLineMapper
+{
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,16}");
+    private static final BigInteger MAX_ACCOUNT_ID = BigInteger.TWO.pow(53);
+    private static final BigInteger MAX_ORDER_ID = BigInteger.valueOf(Long.MAX_VALUE);
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, Integer> assetIds = new HashMap<>();
+    private final Map<String, Integer> marketIds = new HashMap<>();
+
+    /**
+     * @param seq  the 1-based physical line number.
+     * @param line the raw line.
+     * @return the mapped event, or {@code null} for a blank or comment line.
+     * @throws IllegalArgumentException when the line is not a JSON object.
+     */
+    ModelEvent map(final int seq, final String line)
+    {
+        final String stripped = line.strip();
+        if (stripped.isEmpty() || stripped.startsWith("#"))
+        {
+            return null;
+        }
+        final JsonNode node = parse(seq, line);
+        try
+        {
+            return mapObject(seq, node);
+        }
+        catch (final MalformedLine malformed)
+        {
+            return new ModelEvent.Malformed(seq, malformed.getMessage());
+        }
+    }
+
+    private JsonNode parse(final int seq, final String line)
+    {
+        final JsonNode node;
+        try
+        {
+            node = json.readTree(line);
+        }
+        catch (final JsonProcessingException e)
+        {
+            throw new IllegalArgumentException("line " + seq + " is not JSON: " + line, e);
+        }
+        if (node == null || !node.isObject())
+        {
+            throw new IllegalArgumentException("line " + seq + " is not a JSON object: " + line);
+        }
+        return node;
+    }
+
+    private ModelEvent mapObject(final int seq, final JsonNode node)
+    {
+        final JsonNode type = node.get("type");
+        if (type == null || !type.isTextual())
+        {
+            throw new MalformedLine("missing type");
+        }
+        final JsonNode timeNs = node.get("timeNs");
+        if (timeNs != null && !(timeNs.isIntegralNumber() && timeNs.canConvertToLong()))
+        {
+            throw new MalformedLine("timeNs is not an integer");
+        }
+        switch (type.textValue())
+        {
+            case "asset":
+            {
+                final String asset = name(node, "asset");
+                final boolean quote = optionalBoolean(node, "quote");
+                final BigDecimal haircut = node.has("haircut") ? decimal(node, "haircut") : BigDecimal.ZERO;
+                final int assetId = assetIds.computeIfAbsent(asset, name -> assetIds.size());
+                return new ModelEvent.AssetDefinition(seq, asset, assetId, quote, haircut);
+            }
+            case "market":
+            {
+                final String market = name(node, "market");
+                final BigDecimal initialRate = decimal(node, "initialMarginRate");
+                final BigDecimal maintenanceRate = decimal(node, "maintenanceMarginRate");
+                final List<String> sources = optionalNames(node, "oracleSources");
+                final int marketId = marketIds.computeIfAbsent(market, name -> marketIds.size());
+                return new ModelEvent.MarketDefinition(seq, market, marketId, initialRate, maintenanceRate, sources);
+            }
+            case "deposit":
+                return new ModelEvent.Deposit(seq, account(node), name(node, "asset"), decimal(node, "amount"));
+            case "withdraw":
+                return new ModelEvent.Withdraw(seq, account(node), name(node, "asset"), decimal(node, "amount"));
+            case "fill":
+                return new ModelEvent.Fill(
+                    seq, account(node), name(node, "market"), decimal(node, "size"), decimal(node, "price"));
+            case "tick":
+            {
+                final String source = name(node, "source");
+                final BigDecimal price = decimal(node, "price");
+                final boolean hasMarket = node.has("market");
+                if (hasMarket == node.has("asset"))
+                {
+                    throw new MalformedLine("a tick names exactly one of market and asset");
+                }
+                return hasMarket ?
+                    new ModelEvent.MarketTick(seq, source, name(node, "market"), price) :
+                    new ModelEvent.AssetTick(seq, source, name(node, "asset"), price);
+            }
+            case "liquidationFill":
+                return new ModelEvent.LiquidationFill(seq, order(node), decimal(node, "size"), decimal(node, "price"));
+            default:
+                throw new MalformedLine("unknown type " + type.textValue());
+        }
+    }
+
+    private static String name(final JsonNode node, final String field)
+    {
+        final JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || !NAME.matcher(value.textValue()).matches())
+        {
+            throw new MalformedLine(field + " is not a name");
+        }
+        return value.textValue();
+    }
+
+    private static BigDecimal decimal(final JsonNode node, final String field)
+    {
+        final JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || !DECIMAL.matcher(value.textValue()).matches())
+        {
+            throw new MalformedLine(field + " is not a decimal string");
+        }
+        return new BigDecimal(value.textValue());
+    }
+
+    private static long account(final JsonNode node)
+    {
+        final JsonNode value = node.get("account");
+        if (value == null || !value.isIntegralNumber())
+        {
+            throw new MalformedLine("account is not an integer");
+        }
+        final BigInteger account = value.bigIntegerValue();
+        if (account.signum() <= 0 || account.compareTo(MAX_ACCOUNT_ID) > 0)
+        {
+            throw new MalformedLine("account outside [1, 2^53]");
+        }
+        return account.longValueExact();
+    }
+
+    private static long order(final JsonNode node)
+    {
+        final JsonNode value = node.get("order");
+        if (value == null || !value.isIntegralNumber())
+        {
+            throw new MalformedLine("order is not an integer");
+        }
+        final BigInteger order = value.bigIntegerValue();
+        if (order.signum() <= 0 || order.compareTo(MAX_ORDER_ID) > 0)
+        {
+            throw new MalformedLine("order outside [1, 2^63)");
+        }
+        return order.longValueExact();
+    }
+
+    /** Optional boolean, default false; present with another JSON type is treated as malformed. */
+    private static boolean optionalBoolean(final JsonNode node, final String field)
+    {
+        final JsonNode value = node.get(field);
+        if (value == null)
+        {
+            return false;
+        }
+        if (!value.isBoolean())
+        {
+            throw new MalformedLine(field + " is not a boolean");
+        }
+        return value.booleanValue();
+    }
+
+    /** Optional array of names, default empty; anything else is treated as malformed. */
+    private static List<String> optionalNames(final JsonNode node, final String field)
+    {
+        final List<String> names = new ArrayList<>();
+        final JsonNode value = node.get(field);
+        if (value == null)
+        {
+            return names;
+        }
+        if (!value.isArray())
+        {
+            throw new MalformedLine(field + " is not an array");
+        }
+        for (final JsonNode element : value)
+        {
+            if (!element.isTextual() || !NAME.matcher(element.textValue()).matches())
+            {
+                throw new MalformedLine(field + " holds something that is not a name");
+            }
+            names.add(element.textValue());
+        }
+        return names;
+    }
+
+    private static final class MalformedLine extends RuntimeException
+    {
+        private static final long serialVersionUID = 1L;
+
+        MalformedLine(final String problem)
+        {
+            super(problem, null, false, false);
+        }
+    }
+}
