@@ -26,9 +26,4 @@ final class DecimalText
         final int decimals = 5 - (int)Math.floor(Math.log10(Math.max(magnitude, 1e-12)));
         return Math.max(0, Math.min(8, decimals));
     }
-
-    static String text(final BigDecimal value)
-    {
-        return value.toPlainString();
-    }
 }

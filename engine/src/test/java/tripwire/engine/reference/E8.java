@@ -78,9 +78,4 @@ final class E8
     {
         return value.stripTrailingZeros().toPlainString();
     }
-
-    static boolean isPositive(final BigDecimal value)
-    {
-        return value.signum() > 0;
-    }
 }

@@ -57,11 +57,6 @@ final class GeneratorWorld
         return pick(random, sources.isEmpty() ? SOURCE_POOL : sources);
     }
 
-    boolean hasRestrictedMarket()
-    {
-        return sourcesByMarket.values().stream().anyMatch(sources -> !sources.isEmpty());
-    }
-
     long anyOpenAccount(final SplittableRandom random)
     {
         return openAccounts.isEmpty() ? 1 : pick(random, openAccounts);

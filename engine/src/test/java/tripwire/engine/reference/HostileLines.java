@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -427,7 +428,7 @@ final class HostileLines
         return GeneratorWorld.pick(random, NON_POSITIVE);
     }
 
-    private String unusedName(final List<String> candidates, final java.util.Set<String> used)
+    private String unusedName(final List<String> candidates, final Set<String> used)
     {
         final String candidate = GeneratorWorld.pick(random, candidates);
         return used.contains(candidate) ? newName("UN") : candidate;

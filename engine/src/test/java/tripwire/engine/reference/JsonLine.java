@@ -82,12 +82,6 @@ final class JsonLine
         return this;
     }
 
-    JsonLine putRaw(final String field, final JsonNode value)
-    {
-        node.set(field, value);
-        return this;
-    }
-
     JsonLine remove(final String field)
     {
         node.remove(field);
@@ -104,11 +98,6 @@ final class JsonLine
             return id >= 1 && id <= GeneratorWorld.MAX_ACCOUNT_ID ? id : 0;
         }
         return 0;
-    }
-
-    boolean has(final String field)
-    {
-        return node.has(field);
     }
 
     /** Rewrites the fields in a random order (the format does not fix one). */
@@ -128,16 +117,6 @@ final class JsonLine
         node.removeAll();
         node.setAll(copy);
         return this;
-    }
-
-    static JsonNode number(final BigInteger value)
-    {
-        return JSON.getNodeFactory().numberNode(value);
-    }
-
-    static JsonNode bool(final boolean value)
-    {
-        return JSON.getNodeFactory().booleanNode(value);
     }
 
     @Override

@@ -3,6 +3,7 @@ package tripwire.engine.reference;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -517,7 +518,7 @@ public final class RandomScenarioGenerator
         final List<String> shuffled = new ArrayList<>(pool);
         for (int i = shuffled.size() - 1; i > 0; i--)
         {
-            java.util.Collections.swap(shuffled, i, random.nextInt(i + 1));
+            Collections.swap(shuffled, i, random.nextInt(i + 1));
         }
         return shuffled.subList(0, count);
     }
