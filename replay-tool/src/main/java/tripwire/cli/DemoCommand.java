@@ -105,7 +105,9 @@ final class DemoCommand implements Callable<Integer>
     private static long answerOrders(final EnginePipeline pipeline, final CrashScenario scenario, final DemoListener listener)
     {
         pipeline.awaitProcessed();
-        final LongArrayList orders = listener.newOrders;
+        // The business-logic thread is idle now: take its orders before publishing anything, because the fills
+        // published below make it emit (and append) new orders while this loop runs.
+        final LongArrayList orders = listener.takeNewOrders();
         long fills = 0;
         for (int i = 0; i < orders.size(); i += 4)
         {
@@ -113,7 +115,6 @@ final class DemoCommand implements Callable<Integer>
             pipeline.publish(scenario.seq(), scenario.timeNs(), scenario.buffer(), 0, scenario.length(), System.nanoTime());
             fills++;
         }
-        orders.clear();
         return fills;
     }
 
@@ -121,7 +122,8 @@ final class DemoCommand implements Callable<Integer>
     private static final class DemoListener implements PipelineListener
     {
         final Histogram tickToOrderNanos = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-        final LongArrayList newOrders = new LongArrayList(4096, Long.MIN_VALUE);
+        private LongArrayList newOrders = new LongArrayList(4096, Long.MIN_VALUE);
+        private LongArrayList answering = new LongArrayList(4096, Long.MIN_VALUE);
         final long[] rejectionsByReason = new long[64];
         final MessageHeaderDecoder header = new MessageHeaderDecoder();
         final LiquidationOrderDecoder order = new LiquidationOrderDecoder();
@@ -129,6 +131,19 @@ final class DemoCommand implements Callable<Integer>
         volatile long orders;
         long rejections;
         long takenNanos;
+
+        /**
+         * Swaps the list of orders emitted since the last call for an empty one. Feeder thread, only while the
+         * business-logic thread is idle (after {@link EnginePipeline#awaitProcessed}).
+         */
+        LongArrayList takeNewOrders()
+        {
+            final LongArrayList taken = newOrders;
+            answering.clear();
+            newOrders = answering;
+            answering = taken;
+            return taken;
+        }
 
         @Override
         public void onInputTaken(final long seq)

@@ -59,7 +59,8 @@ final class DemoSummary
         out.printf("  tick->order latency  %s%n", latency());
         out.printf("                       (ring take -> order journaled and out, on the business-logic thread;%n");
         out.printf("                        rate-controlled, coordinated-omission-free figures: scripts/tripwire bench)%n");
-        out.printf("  journal              %s (%,.1f MB)%n", journal.toAbsolutePath(), journalBytes / 1e6);
+        out.printf("  journal              %s (%,.1f MB of queue files; Chronicle grows them a 64 MiB block at a time)%n",
+            journal.toAbsolutePath(), journalBytes / 1e6);
         out.printf("  state hash           %016x%n", stateHash);
         out.printf("  replay verification  %s%n", replay.ok() && replay.finalStateHash() == stateHash ?
             String.format("PASSED: %,d inputs replayed, %,d outputs and the state hash reproduced (%.2f s, %,d events/s)",
