@@ -37,9 +37,8 @@ final class CollateralLogic
     void onDeposit(
         final long seq, final long timeNs, final long accountId, final int assetId, final long mantissa, final int exponent)
     {
-        if (!AccountIds.isValid(accountId))
+        if (AccountIds.rejectedInvalid(publisher, seq, timeNs, accountId))
         {
-            publisher.rejection(seq, timeNs, RejectReason.MALFORMED, AccountIds.BAD_ACCOUNT_ID_PROBLEM, accountId);
             return;
         }
         if (!assets.isDefined(assetId))
@@ -47,14 +46,10 @@ final class CollateralLogic
             publisher.rejection(seq, timeNs, RejectReason.UNKNOWN_ASSET, assetId, 0);
             return;
         }
-        final long amountE8 = FixedPoint.toE8(mantissa, exponent);
-        if (DecodeRejections.rejected(publisher, seq, timeNs, amountE8, mantissa, exponent))
+        final long amountE8 = DecodeRejections.positive(
+            publisher, seq, timeNs, mantissa, exponent, RejectReason.INVALID_AMOUNT);
+        if (amountE8 == DecodeRejections.REJECTED)
         {
-            return;
-        }
-        if (amountE8 <= 0)
-        {
-            publisher.rejection(seq, timeNs, RejectReason.INVALID_AMOUNT, amountE8, 0);
             return;
         }
 
@@ -97,9 +92,8 @@ final class CollateralLogic
     void onWithdraw(
         final long seq, final long timeNs, final long accountId, final int assetId, final long mantissa, final int exponent)
     {
-        if (!AccountIds.isValid(accountId))
+        if (AccountIds.rejectedInvalid(publisher, seq, timeNs, accountId))
         {
-            publisher.rejection(seq, timeNs, RejectReason.MALFORMED, AccountIds.BAD_ACCOUNT_ID_PROBLEM, accountId);
             return;
         }
         final int index = accounts.indexOf(accountId);
@@ -113,14 +107,10 @@ final class CollateralLogic
             publisher.rejection(seq, timeNs, RejectReason.UNKNOWN_ASSET, assetId, 0);
             return;
         }
-        final long amountE8 = FixedPoint.toE8(mantissa, exponent);
-        if (DecodeRejections.rejected(publisher, seq, timeNs, amountE8, mantissa, exponent))
+        final long amountE8 = DecodeRejections.positive(
+            publisher, seq, timeNs, mantissa, exponent, RejectReason.INVALID_AMOUNT);
+        if (amountE8 == DecodeRejections.REJECTED)
         {
-            return;
-        }
-        if (amountE8 <= 0)
-        {
-            publisher.rejection(seq, timeNs, RejectReason.INVALID_AMOUNT, amountE8, 0);
             return;
         }
         final boolean quote = assets.isQuote(assetId);

@@ -70,32 +70,23 @@ final class InputAdapter
         final int blockLength = header.blockLength();
         final int version = header.version();
         final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+        final int templateId = header.templateId();
         if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID || version > MessageHeaderDecoder.SCHEMA_VERSION ||
-            MessageHeaderDecoder.ENCODED_LENGTH + blockLength > length)
+            MessageHeaderDecoder.ENCODED_LENGTH + blockLength > length || blockLength < minimumBlockLength(templateId))
         {
             badFrame(seq, timeNs, length);
             return;
         }
 
-        switch (header.templateId())
+        switch (templateId)
         {
             case DepositDecoder.TEMPLATE_ID:
-                if (blockLength < DepositDecoder.BLOCK_LENGTH)
-                {
-                    badFrame(seq, timeNs, length);
-                    return;
-                }
                 deposit.wrap(buffer, bodyOffset, blockLength, version);
                 collateral.onDeposit(
                     seq, timeNs, deposit.accountId(), deposit.assetId(), deposit.amount().mantissa(), deposit.amount().exponent());
                 break;
 
             case WithdrawDecoder.TEMPLATE_ID:
-                if (blockLength < WithdrawDecoder.BLOCK_LENGTH)
-                {
-                    badFrame(seq, timeNs, length);
-                    return;
-                }
                 withdraw.wrap(buffer, bodyOffset, blockLength, version);
                 collateral.onWithdraw(
                     seq, timeNs, withdraw.accountId(), withdraw.assetId(), withdraw.amount().mantissa(),
@@ -103,11 +94,6 @@ final class InputAdapter
                 break;
 
             case FillDecoder.TEMPLATE_ID:
-                if (blockLength < FillDecoder.BLOCK_LENGTH)
-                {
-                    badFrame(seq, timeNs, length);
-                    return;
-                }
                 fill.wrap(buffer, bodyOffset, blockLength, version);
                 final DecimalDecoder fillSize = fill.size();
                 final long fillSizeMantissa = fillSize.mantissa();
@@ -123,11 +109,6 @@ final class InputAdapter
                 break;
 
             case LiquidationFillDecoder.TEMPLATE_ID:
-                if (blockLength < LiquidationFillDecoder.BLOCK_LENGTH)
-                {
-                    badFrame(seq, timeNs, length);
-                    return;
-                }
                 liquidationFill.wrap(buffer, bodyOffset, blockLength, version);
                 final DecimalDecoder liquidationSize = liquidationFill.size();
                 final long liquidationSizeMantissa = liquidationSize.mantissa();
@@ -147,11 +128,6 @@ final class InputAdapter
                 break;
 
             case UndecodableInputDecoder.TEMPLATE_ID:
-                if (blockLength < UndecodableInputDecoder.BLOCK_LENGTH)
-                {
-                    badFrame(seq, timeNs, length);
-                    return;
-                }
                 undecodable.wrap(buffer, bodyOffset, blockLength, version);
                 final MalformedProblem problem = undecodable.problem();
                 publisher.rejection(
@@ -168,11 +144,6 @@ final class InputAdapter
         final long seq, final long timeNs, final DirectBuffer buffer, final int bodyOffset, final int blockLength,
         final int version, final int length)
     {
-        if (blockLength < TickDecoder.BLOCK_LENGTH)
-        {
-            badFrame(seq, timeNs, length);
-            return;
-        }
         tick.wrap(buffer, bodyOffset, blockLength, version);
         final InstrumentKind kind = tick.instrumentKind();
         final DecimalDecoder price = tick.price();
@@ -194,11 +165,6 @@ final class InputAdapter
         final long seq, final long timeNs, final DirectBuffer buffer, final int bodyOffset, final int blockLength,
         final int version, final int length)
     {
-        if (blockLength < AssetDefinitionDecoder.BLOCK_LENGTH)
-        {
-            badFrame(seq, timeNs, length);
-            return;
-        }
         assetDefinition.wrap(buffer, bodyOffset, blockLength, version);
         final BooleanType quote = assetDefinition.quote();
         if (quote == BooleanType.NULL_VAL)
@@ -221,7 +187,7 @@ final class InputAdapter
     {
         final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
         final int groupHeaderEnd = MessageHeaderDecoder.ENCODED_LENGTH + blockLength + 4;
-        if (blockLength < MarketDefinitionDecoder.BLOCK_LENGTH || groupHeaderEnd > length)
+        if (groupHeaderEnd > length)
         {
             badFrame(seq, timeNs, length);
             return;
@@ -258,6 +224,35 @@ final class InputAdapter
         referenceData.onMarketDefinition(
             seq, timeNs, marketId, initialMantissa, initialExponent, maintenanceMantissa, maintenanceExponent,
             name, nameLength, sourceIds, sourceCount);
+    }
+
+    /**
+     * The smallest root block a frame of this template may have (this schema version's); an unknown template
+     * gets a length no frame has, so it is rejected with the same check.
+     */
+    private static int minimumBlockLength(final int templateId)
+    {
+        switch (templateId)
+        {
+            case DepositDecoder.TEMPLATE_ID:
+                return DepositDecoder.BLOCK_LENGTH;
+            case WithdrawDecoder.TEMPLATE_ID:
+                return WithdrawDecoder.BLOCK_LENGTH;
+            case FillDecoder.TEMPLATE_ID:
+                return FillDecoder.BLOCK_LENGTH;
+            case TickDecoder.TEMPLATE_ID:
+                return TickDecoder.BLOCK_LENGTH;
+            case LiquidationFillDecoder.TEMPLATE_ID:
+                return LiquidationFillDecoder.BLOCK_LENGTH;
+            case AssetDefinitionDecoder.TEMPLATE_ID:
+                return AssetDefinitionDecoder.BLOCK_LENGTH;
+            case MarketDefinitionDecoder.TEMPLATE_ID:
+                return MarketDefinitionDecoder.BLOCK_LENGTH;
+            case UndecodableInputDecoder.TEMPLATE_ID:
+                return UndecodableInputDecoder.BLOCK_LENGTH;
+            default:
+                return Integer.MAX_VALUE;
+        }
     }
 
     private int readName(final int copied)

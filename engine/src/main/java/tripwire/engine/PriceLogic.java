@@ -53,14 +53,10 @@ final class PriceLogic
             publisher.rejection(seq, timeNs, RejectReason.UNAUTHORISED_SOURCE, sourceId, marketId);
             return;
         }
-        final long priceE8 = FixedPoint.toE8(mantissa, exponent);
-        if (DecodeRejections.rejected(publisher, seq, timeNs, priceE8, mantissa, exponent))
+        final long priceE8 = DecodeRejections.positive(
+            publisher, seq, timeNs, mantissa, exponent, RejectReason.NON_POSITIVE_PRICE);
+        if (priceE8 == DecodeRejections.REJECTED)
         {
-            return;
-        }
-        if (priceE8 <= 0)
-        {
-            publisher.rejection(seq, timeNs, RejectReason.NON_POSITIVE_PRICE, priceE8, 0);
             return;
         }
         final long largestNotionalE8 = FixedPoint.mulE8Floor(markets.maxAbsSizeE8(marketId), priceE8);
@@ -87,14 +83,10 @@ final class PriceLogic
             publisher.rejection(seq, timeNs, RejectReason.QUOTE_ASSET_TICK, assetId, sourceId);
             return;
         }
-        final long priceE8 = FixedPoint.toE8(mantissa, exponent);
-        if (DecodeRejections.rejected(publisher, seq, timeNs, priceE8, mantissa, exponent))
+        final long priceE8 = DecodeRejections.positive(
+            publisher, seq, timeNs, mantissa, exponent, RejectReason.NON_POSITIVE_PRICE);
+        if (priceE8 == DecodeRejections.REJECTED)
         {
-            return;
-        }
-        if (priceE8 <= 0)
-        {
-            publisher.rejection(seq, timeNs, RejectReason.NON_POSITIVE_PRICE, priceE8, 0);
             return;
         }
         final long largestValueE8 = FixedPoint.mulE8Floor(assets.maxBalanceE8(assetId), priceE8);

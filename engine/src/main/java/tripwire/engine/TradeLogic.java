@@ -53,9 +53,8 @@ final class TradeLogic
         final long priceMantissa,
         final int priceExponent)
     {
-        if (!AccountIds.isValid(accountId))
+        if (AccountIds.rejectedInvalid(publisher, seq, timeNs, accountId))
         {
-            publisher.rejection(seq, timeNs, RejectReason.MALFORMED, AccountIds.BAD_ACCOUNT_ID_PROBLEM, accountId);
             return;
         }
         if (!markets.isDefined(marketId))

@@ -3,8 +3,6 @@ package tripwire.engine.ring;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import tripwire.engine.scenario.ScenarioParser;
-
 /**
  * One preallocated ring slot: an input frame with its envelope. Publishers copy a frame in; the
  * business-logic handler reads it. Never escapes the ring.
@@ -16,7 +14,7 @@ public final class FrameEvent
     /** A request to journal the engine's state hash (no input). */
     public static final int KIND_STATE_HASH = 2;
     /** Largest frame a slot holds. */
-    public static final int MAX_FRAME_LENGTH = ScenarioParser.MAX_FRAME_LENGTH;
+    public static final int MAX_FRAME_LENGTH = 512;
 
     final UnsafeBuffer frame = new UnsafeBuffer(new byte[MAX_FRAME_LENGTH]);
     int kind;

@@ -22,6 +22,7 @@ import tripwire.codecs.MessageHeaderEncoder;
 import tripwire.codecs.TickEncoder;
 import tripwire.codecs.UndecodableInputEncoder;
 import tripwire.codecs.WithdrawEncoder;
+import tripwire.engine.ring.FrameEvent;
 
 /**
  * Reads a scenario (JSON Lines, ../shared/scenario-format.md) into the engine's SBE input frames.
@@ -40,8 +41,8 @@ import tripwire.codecs.WithdrawEncoder;
  */
 public final class ScenarioParser
 {
-    /** Largest frame this parser produces; ring slots must hold it. */
-    public static final int MAX_FRAME_LENGTH = 512;
+    /** Largest frame this parser produces: what one ring slot holds. */
+    public static final int MAX_FRAME_LENGTH = FrameEvent.MAX_FRAME_LENGTH;
     static final int MAX_ENCODED_SOURCES = 16;
     private static final int MAX_TEXT_BYTES = 160;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,16}");
