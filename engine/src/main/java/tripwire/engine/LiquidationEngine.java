@@ -22,6 +22,8 @@ import tripwire.engine.state.PenaltyTable;
  *   <li>{@link InputAdapter} decodes the SBE frame and dispatches by template id;</li>
  *   <li>{@link ReferenceDataLogic}, {@link CollateralLogic}, {@link TradeLogic}, {@link PriceLogic} check
  *       and apply the event to {@link AssetTable}, {@link MarketTable}, {@link AccountStore};</li>
+ *   <li>{@link LiquidationCharges} charges a liquidation fill's penalty and covers bad debt from the
+ *       {@link InsuranceFund};</li>
  *   <li>{@link Liquidator} checks the accounts concerned with {@link MarginCalculator} and emits orders;</li>
  *   <li>{@link OutputPublisher} encodes every output and hands it to the sink.</li>
  * </ol>
@@ -124,6 +126,15 @@ public final class LiquidationEngine
     public long liquidatorRewardsE8()
     {
         return insuranceFund.liquidatorRewardsE8();
+    }
+
+    /** Quote cash of an account, E8 quote; 0 when the account is not open or no quote asset is defined. */
+    public long quoteCashE8(final long accountId)
+    {
+        final int index = accounts.indexOf(accountId);
+        final int quoteAssetId = assets.quoteAssetId();
+        return index == AccountStore.NO_ACCOUNT || quoteAssetId == AssetTable.NO_QUOTE_ASSET ?
+            0 : accounts.balanceE8(index, quoteAssetId);
     }
 
     /** Name of a defined asset, for rendering outputs; allocates. */
