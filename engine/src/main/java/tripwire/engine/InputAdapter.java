@@ -44,19 +44,22 @@ final class InputAdapter
     private final TradeLogic trades;
     private final PriceLogic prices;
     private final OutputPublisher publisher;
+    private final PenaltyReferenceData penaltyFields;
 
     InputAdapter(
         final ReferenceDataLogic referenceData,
         final CollateralLogic collateral,
         final TradeLogic trades,
         final PriceLogic prices,
-        final OutputPublisher publisher)
+        final OutputPublisher publisher,
+        final PenaltyReferenceData penaltyFields)
     {
         this.referenceData = referenceData;
         this.collateral = collateral;
         this.trades = trades;
         this.prices = prices;
         this.publisher = publisher;
+        this.penaltyFields = penaltyFields;
     }
 
     void onInput(final long seq, final long timeNs, final DirectBuffer buffer, final int offset, final int length)
@@ -176,6 +179,7 @@ final class InputAdapter
         final long haircutMantissa = haircut.mantissa();
         final byte haircutExponent = haircut.exponent();
         final int nameLength = readName(assetDefinition.getName(name, 0));
+        penaltyFields.decodeAssetFields(assetDefinition);
         referenceData.onAssetDefinition(
             seq, timeNs, assetDefinition.assetId(), quote == BooleanType.TRUE, haircutMantissa, haircutExponent,
             name, nameLength);
@@ -201,6 +205,7 @@ final class InputAdapter
         final byte maintenanceExponent = maintenance.exponent();
         final int nameLength = readName(marketDefinition.getName(name, 0));
         final int marketId = marketDefinition.marketId();
+        penaltyFields.decodeMarketFields(marketDefinition);
 
         final int groupBlockLength = buffer.getShort(offset + groupHeaderEnd - 4, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
         final int groupCount = buffer.getShort(offset + groupHeaderEnd - 2, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;

@@ -7,6 +7,7 @@ import tripwire.engine.risk.MarginCalculator;
 import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.AssetTable;
 import tripwire.engine.state.MarketTable;
+import tripwire.engine.state.PenaltyTable;
 
 /**
  * Tripwire's business logic: applies one input frame at a time to off-heap state and emits liquidation
@@ -21,6 +22,8 @@ import tripwire.engine.state.MarketTable;
  *   <li>{@link InputAdapter} decodes the SBE frame and dispatches by template id;</li>
  *   <li>{@link ReferenceDataLogic}, {@link CollateralLogic}, {@link TradeLogic}, {@link PriceLogic} check
  *       and apply the event to {@link AssetTable}, {@link MarketTable}, {@link AccountStore};</li>
+ *   <li>{@link LiquidationCharges} charges a liquidation fill's penalty and covers bad debt from the
+ *       {@link InsuranceFund};</li>
  *   <li>{@link Liquidator} checks the accounts concerned with {@link MarginCalculator} and emits orders;</li>
  *   <li>{@link OutputPublisher} encodes every output and hands it to the sink.</li>
  * </ol>
@@ -34,6 +37,8 @@ public final class LiquidationEngine
     private final OutputPublisher publisher;
     private final Liquidator liquidator;
     private final InputAdapter inputAdapter;
+    private final PenaltyTable penalties;
+    private final InsuranceFund insuranceFund;
     private long lastSeq;
     private long lastTimeNs;
 
@@ -44,19 +49,25 @@ public final class LiquidationEngine
         this.markets = new MarketTable(config.maxMarkets());
         this.accounts = new AccountStore(config.maxAccounts(), config.maxAssets(), config.maxMarkets());
         this.publisher = new OutputPublisher(sink);
+        this.penalties = new PenaltyTable(config.maxMarkets());
+        this.insuranceFund = new InsuranceFund(publisher);
 
         // Presized so that up to maxOutstandingOrders() never resizes it: beyond that it grows once to its
         // new high-water mark (an allocation), then stays allocation-free again.
         final Long2LongHashMap orderRefById = new Long2LongHashMap(
             (int)Math.min(1 << 30, Math.max(16L, (long)(config.maxOutstandingOrders() / 0.65f) + 1)), 0.65f, -1L);
         final MarginCalculator margin = new MarginCalculator(accounts, assets, markets);
-        this.liquidator = new Liquidator(accounts, markets, margin, publisher, orderRefById);
+        this.liquidator = new Liquidator(accounts, markets, margin, publisher, orderRefById, penalties);
+        final PenaltyReferenceData penaltyFields = new PenaltyReferenceData(penalties, insuranceFund, publisher);
+        final LiquidationCharges charges =
+            new LiquidationCharges(accounts, assets, penalties, margin, insuranceFund, publisher);
         this.inputAdapter = new InputAdapter(
-            new ReferenceDataLogic(assets, markets, publisher),
+            new ReferenceDataLogic(assets, markets, publisher, penaltyFields),
             new CollateralLogic(accounts, assets, margin, liquidator, publisher),
-            new TradeLogic(accounts, assets, markets, liquidator, publisher, orderRefById),
+            new TradeLogic(accounts, assets, markets, liquidator, publisher, orderRefById, charges),
             new PriceLogic(accounts, assets, markets, liquidator, publisher),
-            publisher);
+            publisher,
+            penaltyFields);
     }
 
     /**
@@ -105,6 +116,27 @@ public final class LiquidationEngine
         return accounts.count();
     }
 
+    /** The insurance fund's balance, quote E8 (docs/risk-model.md section 6). */
+    public long insuranceFundBalanceE8()
+    {
+        return insuranceFund.balanceE8();
+    }
+
+    /** Liquidation penalties paid to liquidators since the start, quote E8 (docs/risk-model.md section 5). */
+    public long liquidatorRewardsE8()
+    {
+        return insuranceFund.liquidatorRewardsE8();
+    }
+
+    /** Quote cash of an account, E8 quote; 0 when the account is not open or no quote asset is defined. */
+    public long quoteCashE8(final long accountId)
+    {
+        final int index = accounts.indexOf(accountId);
+        final int quoteAssetId = assets.quoteAssetId();
+        return index == AccountStore.NO_ACCOUNT || quoteAssetId == AssetTable.NO_QUOTE_ASSET ?
+            0 : accounts.balanceE8(index, quoteAssetId);
+    }
+
     /** Name of a defined asset, for rendering outputs; allocates. */
     public String assetName(final int assetId)
     {
@@ -133,8 +165,9 @@ public final class LiquidationEngine
     }
 
     /**
-     * A 64-bit hash of the book alone: reference data (assets, markets, prices), every account record
-     * (balances, positions, outstanding orders) and the number of accounts, without the sequence counters
+     * A 64-bit hash of the book alone: reference data (assets, markets, prices, penalty parameters), every
+     * account record (balances, positions, outstanding orders), the number of accounts and the insurance fund
+     * (balance, liquidators' total), without the sequence counters
      * that every input moves. A rejected input leaves it unchanged.
      */
     public long bookHash()
@@ -145,6 +178,8 @@ public final class LiquidationEngine
         hash.mix(accounts.buffer(), accounts.count() * accounts.recordLength());
         hash.mix(assets.quoteAssetId());
         hash.mix(accounts.count());
+        hash.mix(penalties.buffer(), penalties.capacity() * PenaltyTable.RECORD_LENGTH);
+        insuranceFund.mixInto(hash);
         return hash.value();
     }
 }

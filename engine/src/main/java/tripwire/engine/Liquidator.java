@@ -7,6 +7,7 @@ import tripwire.engine.math.FixedPoint;
 import tripwire.engine.risk.MarginCalculator;
 import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.MarketTable;
+import tripwire.engine.state.PenaltyTable;
 
 /**
  * Checks an account and, when it is liquidatable, emits one liquidation order per open position without an
@@ -23,6 +24,7 @@ final class Liquidator
     private final MarginCalculator margin;
     private final OutputPublisher publisher;
     private final Long2LongHashMap orderRefById;
+    private final PenaltyTable penalties;
     private final int[] candidateMarkets;
     private final long[] candidateMaintenanceE8;
     private long lastOrderId;
@@ -32,13 +34,15 @@ final class Liquidator
         final MarketTable markets,
         final MarginCalculator margin,
         final OutputPublisher publisher,
-        final Long2LongHashMap orderRefById)
+        final Long2LongHashMap orderRefById,
+        final PenaltyTable penalties)
     {
         this.accounts = accounts;
         this.markets = markets;
         this.margin = margin;
         this.publisher = publisher;
         this.orderRefById = orderRefById;
+        this.penalties = penalties;
         this.candidateMarkets = new int[markets.capacity()];
         this.candidateMaintenanceE8 = new long[markets.capacity()];
     }
@@ -102,7 +106,8 @@ final class Liquidator
             final int marketId = candidateMarkets[i];
             final long sizeE8 = accounts.sizeE8(accountIndex, marketId);
             final long shareE8 = FixedPoint.mulDivFloor(equityE8, candidateMaintenanceE8[i], maintenanceE8);
-            final long limitPriceE8 = bankruptcyPriceE8(markets.markPriceE8(marketId), shareE8, sizeE8);
+            final long limitPriceE8 = LiquidationPricing.limitPriceE8(
+                bankruptcyPriceE8(markets.markPriceE8(marketId), shareE8, sizeE8), sizeE8, penalties.penaltyRateE8(marketId));
             final Side side = sizeE8 > 0 ? Side.SELL : Side.BUY;
             final long absSizeE8 = FixedPoint.abs(sizeE8);
             final long orderId = ++lastOrderId;

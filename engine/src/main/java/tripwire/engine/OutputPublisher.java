@@ -2,7 +2,10 @@ package tripwire.engine;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
+import tripwire.codecs.InsuranceFundMovementEncoder;
+import tripwire.codecs.InsuranceFundMovementKind;
 import tripwire.codecs.LiquidationOrderEncoder;
+import tripwire.codecs.LiquidationPenaltyEncoder;
 import tripwire.codecs.MessageHeaderEncoder;
 import tripwire.codecs.RejectReason;
 import tripwire.codecs.RejectionEncoder;
@@ -22,6 +25,8 @@ final class OutputPublisher
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final LiquidationOrderEncoder orderEncoder = new LiquidationOrderEncoder();
     private final RejectionEncoder rejectionEncoder = new RejectionEncoder();
+    private final InsuranceFundMovementEncoder fundMovementEncoder = new InsuranceFundMovementEncoder();
+    private final LiquidationPenaltyEncoder penaltyEncoder = new LiquidationPenaltyEncoder();
     private final OutputSink sink;
     private long lastOutSeq;
 
@@ -75,5 +80,53 @@ final class OutputPublisher
             .sizeE8(sizeE8)
             .limitPriceE8(limitPriceE8);
         sink.onOutput(outSeq, timeNs, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + orderEncoder.encodedLength());
+    }
+
+    void insuranceFundMovement(
+        final long triggerSeq,
+        final long timeNs,
+        final InsuranceFundMovementKind kind,
+        final long accountId,
+        final int marketId,
+        final long amountE8,
+        final long uncoveredE8,
+        final long balanceE8)
+    {
+        final long outSeq = ++lastOutSeq;
+        fundMovementEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .outSeq(outSeq)
+            .triggerSeq(triggerSeq)
+            .timeNs(timeNs)
+            .kind(kind)
+            .accountId(accountId)
+            .marketId(marketId)
+            .amountE8(amountE8)
+            .uncoveredE8(uncoveredE8)
+            .balanceE8(balanceE8);
+        sink.onOutput(outSeq, timeNs, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + fundMovementEncoder.encodedLength());
+    }
+
+    void liquidationPenalty(
+        final long triggerSeq,
+        final long timeNs,
+        final long orderId,
+        final long accountId,
+        final int marketId,
+        final long penaltyE8,
+        final long liquidatorRewardE8,
+        final long insuranceFundE8)
+    {
+        final long outSeq = ++lastOutSeq;
+        penaltyEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .outSeq(outSeq)
+            .triggerSeq(triggerSeq)
+            .timeNs(timeNs)
+            .orderId(orderId)
+            .accountId(accountId)
+            .marketId(marketId)
+            .penaltyE8(penaltyE8)
+            .liquidatorRewardE8(liquidatorRewardE8)
+            .insuranceFundE8(insuranceFundE8);
+        sink.onOutput(outSeq, timeNs, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + penaltyEncoder.encodedLength());
     }
 }

@@ -21,12 +21,18 @@ final class ReferenceDataLogic
     private final AssetTable assets;
     private final MarketTable markets;
     private final OutputPublisher publisher;
+    private final PenaltyReferenceData penaltyFields;
 
-    ReferenceDataLogic(final AssetTable assets, final MarketTable markets, final OutputPublisher publisher)
+    ReferenceDataLogic(
+        final AssetTable assets,
+        final MarketTable markets,
+        final OutputPublisher publisher,
+        final PenaltyReferenceData penaltyFields)
     {
         this.assets = assets;
         this.markets = markets;
         this.publisher = publisher;
+        this.penaltyFields = penaltyFields;
     }
 
     void onAssetDefinition(
@@ -69,7 +75,12 @@ final class ReferenceDataLogic
             publisher.rejection(seq, timeNs, RejectReason.INVALID_REFERENCE_DATA, QUOTE_HAIRCUT, haircutE8);
             return;
         }
+        if (penaltyFields.assetRejected(seq, timeNs, quote))
+        {
+            return;
+        }
         assets.define(assetId, quote, haircutE8, name, nameLength);
+        penaltyFields.applyAsset(seq, timeNs);
     }
 
     /**
@@ -124,11 +135,16 @@ final class ReferenceDataLogic
             publisher.rejection(seq, timeNs, RejectReason.INVALID_REFERENCE_DATA, NO_QUOTE_ASSET, 0);
             return;
         }
+        if (penaltyFields.marketRejected(seq, timeNs))
+        {
+            return;
+        }
         markets.define(marketId, initialE8, maintenanceE8, name, nameLength);
         for (int i = 0; i < sourceCount; i++)
         {
             markets.addSource(marketId, sourceIds[i]);
         }
+        penaltyFields.applyMarket(marketId);
     }
 
     private boolean rejectedDecode(

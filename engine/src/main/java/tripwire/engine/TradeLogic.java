@@ -26,6 +26,7 @@ final class TradeLogic
     private final Liquidator liquidator;
     private final OutputPublisher publisher;
     private final Long2LongHashMap orderRefById;
+    private final LiquidationCharges charges;
 
     TradeLogic(
         final AccountStore accounts,
@@ -33,7 +34,8 @@ final class TradeLogic
         final MarketTable markets,
         final Liquidator liquidator,
         final OutputPublisher publisher,
-        final Long2LongHashMap orderRefById)
+        final Long2LongHashMap orderRefById,
+        final LiquidationCharges charges)
     {
         this.accounts = accounts;
         this.assets = assets;
@@ -41,6 +43,7 @@ final class TradeLogic
         this.liquidator = liquidator;
         this.publisher = publisher;
         this.orderRefById = orderRefById;
+        this.charges = charges;
     }
 
     void onFill(
@@ -150,7 +153,8 @@ final class TradeLogic
             return;
         }
         final long signedSizeE8 = accounts.orderSide(index, marketId) == Side.SELL.value() ? -sizeE8 : sizeE8;
-        if (rangeRejected(seq, timeNs, cashE8(index), accounts.sizeE8(index, marketId), marketId, signedSizeE8, priceE8))
+        if (rangeRejected(seq, timeNs, cashE8(index), accounts.sizeE8(index, marketId), marketId, signedSizeE8, priceE8) ||
+            charges.rangeRejected(seq, timeNs, index, marketId, signedSizeE8, priceE8))
         {
             return;
         }
@@ -165,6 +169,7 @@ final class TradeLogic
         {
             accounts.orderRemaining(index, marketId, remainingE8 - sizeE8);
         }
+        charges.onSettled(seq, timeNs, orderId, index, marketId, sizeE8, priceE8);
         liquidator.check(index, seq, timeNs);
     }
 

@@ -88,6 +88,7 @@ final class FrameWriter
             .quote(quote ? BooleanType.TRUE : BooleanType.FALSE)
             .putName(nameBytes(name), 0);
         decimal(assetDefinition.haircut(), haircutE8);
+        decimal(assetDefinition.insuranceFund(), 0);
         return commit(assetDefinition.encodedLength());
     }
 
@@ -100,6 +101,8 @@ final class FrameWriter
             .putName(nameBytes(name), 0);
         decimal(marketDefinition.initialMarginRate(), initialRateE8);
         decimal(marketDefinition.maintenanceMarginRate(), maintenanceRateE8);
+        decimal(marketDefinition.liquidationPenaltyRate(), 0);
+        decimal(marketDefinition.liquidatorRewardShare(), 0);
         final MarketDefinitionEncoder.OracleSourcesEncoder sources = marketDefinition.oracleSourcesCount(sourceIds.length);
         for (int i = 0; i < sourceIds.length; i++)
         {

@@ -3,8 +3,10 @@ package tripwire.cli;
 import tripwire.codecs.AssetDefinitionDecoder;
 import tripwire.codecs.DepositDecoder;
 import tripwire.codecs.FillDecoder;
+import tripwire.codecs.InsuranceFundMovementDecoder;
 import tripwire.codecs.LiquidationFillDecoder;
 import tripwire.codecs.LiquidationOrderDecoder;
+import tripwire.codecs.LiquidationPenaltyDecoder;
 import tripwire.codecs.MarketDefinitionDecoder;
 import tripwire.codecs.RejectionDecoder;
 import tripwire.codecs.TickDecoder;
@@ -32,6 +34,8 @@ final class TemplateNames
             case UndecodableInputDecoder.TEMPLATE_ID: return "undecodable";
             case LiquidationOrderDecoder.TEMPLATE_ID: return "liquidationOrder";
             case RejectionDecoder.TEMPLATE_ID: return "rejection";
+            case LiquidationPenaltyDecoder.TEMPLATE_ID: return "liquidationPenalty";
+            case InsuranceFundMovementDecoder.TEMPLATE_ID: return "insuranceFund";
             default: return "template " + templateId;
         }
     }

@@ -156,6 +156,7 @@ public final class CrashScenario
                 .quote(step == 0 ? BooleanType.TRUE : BooleanType.FALSE)
                 .putName(name(ASSETS[step]), 0);
             assetDefinition.haircut().mantissa(HAIRCUT_E8[step]).exponent((byte)-8);
+            assetDefinition.insuranceFund().mantissa(0).exponent((byte)0);
             length = MessageHeaderEncoder.ENCODED_LENGTH + assetDefinition.encodedLength();
         }
         else if (step < ASSETS.length + MARKETS.length)
@@ -164,6 +165,8 @@ public final class CrashScenario
             marketDefinition.wrapAndApplyHeader(buffer, 0, header).marketId(m).putName(name(MARKETS[m]), 0);
             marketDefinition.initialMarginRate().mantissa(INITIAL_RATE_E8[m]).exponent((byte)-8);
             marketDefinition.maintenanceMarginRate().mantissa(MAINTENANCE_RATE_E8[m]).exponent((byte)-8);
+            marketDefinition.liquidationPenaltyRate().mantissa(0).exponent((byte)0);
+            marketDefinition.liquidatorRewardShare().mantissa(0).exponent((byte)0);
             final MarketDefinitionEncoder.OracleSourcesEncoder sources = marketDefinition.oracleSourcesCount(SOURCES.length);
             for (int s = 0; s < SOURCES.length; s++)
             {

@@ -87,6 +87,35 @@ public final class MarginCalculator
         return true;
     }
 
+    /**
+     * The account's equity as stored now, where a position in a market without a mark price counts 0 (as
+     * collateral without a price does): docs/risk-model.md sections 5 and 6. Leaves the fields of
+     * {@link #evaluate} untouched.
+     */
+    public long equityIgnoringUnpricedE8(final int accountIndex)
+    {
+        long equity = 0;
+        final int quoteAssetId = assets.quoteAssetId();
+        for (int a = 0; a < maxAssets; a++)
+        {
+            final long balanceE8 = accounts.balanceE8(accountIndex, a);
+            if (balanceE8 != 0)
+            {
+                equity += a == quoteAssetId ? balanceE8 : collateralValueE8(a, balanceE8);
+            }
+        }
+        for (int m = 0; m < maxMarkets; m++)
+        {
+            final long sizeE8 = accounts.sizeE8(accountIndex, m);
+            final long markE8 = markets.markPriceE8(m);
+            if (sizeE8 != 0 && markE8 != 0)
+            {
+                equity += FixedPoint.mulE8Floor(sizeE8, markE8);
+            }
+        }
+        return equity;
+    }
+
     /** Maintenance requirement of one position at its mark price (the mark must be known). */
     public long positionMaintenanceE8(final int accountIndex, final int marketId)
     {

@@ -4,7 +4,10 @@ import java.util.function.IntFunction;
 
 import org.agrona.DirectBuffer;
 
+import tripwire.codecs.InsuranceFundMovementDecoder;
+import tripwire.codecs.InsuranceFundMovementKind;
 import tripwire.codecs.LiquidationOrderDecoder;
+import tripwire.codecs.LiquidationPenaltyDecoder;
 import tripwire.codecs.MessageHeaderDecoder;
 import tripwire.codecs.RejectionDecoder;
 
@@ -17,6 +20,8 @@ public final class OutputJson
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final LiquidationOrderDecoder order = new LiquidationOrderDecoder();
     private final RejectionDecoder rejection = new RejectionDecoder();
+    private final LiquidationPenaltyDecoder penalty = new LiquidationPenaltyDecoder();
+    private final InsuranceFundMovementDecoder fundMovement = new InsuranceFundMovementDecoder();
     private final IntFunction<String> marketName;
     private final IntFunction<String> assetName;
 
@@ -52,6 +57,28 @@ public final class OutputJson
                     ",\"reason\":\"" + rejection.reason().name() + '"' +
                     ",\"message\":" + quote(RejectMessages.describe(
                         rejection.reason(), rejection.detail1(), rejection.detail2(), marketName, assetName)) + '}';
+
+            case LiquidationPenaltyDecoder.TEMPLATE_ID:
+                penalty.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+                return "{\"type\":\"liquidationPenalty\",\"seq\":" + penalty.triggerSeq() +
+                    ",\"order\":" + penalty.orderId() +
+                    ",\"account\":" + penalty.accountId() +
+                    ",\"market\":" + quote(marketName.apply(penalty.marketId())) +
+                    ",\"penalty\":\"" + E8Text.format(penalty.penaltyE8()) + '"' +
+                    ",\"liquidatorReward\":\"" + E8Text.format(penalty.liquidatorRewardE8()) + '"' +
+                    ",\"insuranceFund\":\"" + E8Text.format(penalty.insuranceFundE8()) + "\"}";
+
+            case InsuranceFundMovementDecoder.TEMPLATE_ID:
+                fundMovement.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+                final InsuranceFundMovementKind kind = fundMovement.kind();
+                return "{\"type\":\"insuranceFund\",\"seq\":" + fundMovement.triggerSeq() +
+                    ",\"kind\":\"" + kind.name() + '"' +
+                    (kind == InsuranceFundMovementKind.DEPOSIT ? "" :
+                        ",\"account\":" + fundMovement.accountId() +
+                        ",\"market\":" + quote(marketName.apply(fundMovement.marketId()))) +
+                    ",\"amount\":\"" + E8Text.format(fundMovement.amountE8()) + '"' +
+                    ",\"uncovered\":\"" + E8Text.format(fundMovement.uncoveredE8()) + '"' +
+                    ",\"balance\":\"" + E8Text.format(fundMovement.balanceE8()) + "\"}";
 
             default:
                 return "{\"type\":\"unknown\",\"templateId\":" + header.templateId() + '}';
