@@ -44,19 +44,22 @@ final class InputAdapter
     private final TradeLogic trades;
     private final PriceLogic prices;
     private final OutputPublisher publisher;
+    private final MarginScheduleDefinition marginSchedule;
 
     InputAdapter(
         final ReferenceDataLogic referenceData,
         final CollateralLogic collateral,
         final TradeLogic trades,
         final PriceLogic prices,
-        final OutputPublisher publisher)
+        final OutputPublisher publisher,
+        final MarginScheduleDefinition marginSchedule)
     {
         this.referenceData = referenceData;
         this.collateral = collateral;
         this.trades = trades;
         this.prices = prices;
         this.publisher = publisher;
+        this.marginSchedule = marginSchedule;
     }
 
     void onInput(final long seq, final long timeNs, final DirectBuffer buffer, final int offset, final int length)
@@ -220,6 +223,11 @@ final class InputAdapter
                 sourceIds[sourceCount] = sources.sourceId();
             }
             sourceCount++;
+        }
+        if (!marginSchedule.decode(marketDefinition, offset + length))
+        {
+            badFrame(seq, timeNs, length);
+            return;
         }
         referenceData.onMarketDefinition(
             seq, timeNs, marketId, initialMantissa, initialExponent, maintenanceMantissa, maintenanceExponent,

@@ -3,9 +3,11 @@ package tripwire.engine;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
 
+import tripwire.engine.risk.DynamicMargin;
 import tripwire.engine.risk.MarginCalculator;
 import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.AssetTable;
+import tripwire.engine.state.MarginScheduleTable;
 import tripwire.engine.state.MarketTable;
 
 /**
@@ -31,6 +33,7 @@ public final class LiquidationEngine
     private final AssetTable assets;
     private final MarketTable markets;
     private final AccountStore accounts;
+    private final MarginScheduleTable marginSchedules;
     private final OutputPublisher publisher;
     private final Liquidator liquidator;
     private final InputAdapter inputAdapter;
@@ -43,20 +46,26 @@ public final class LiquidationEngine
         this.assets = new AssetTable(config.maxAssets());
         this.markets = new MarketTable(config.maxMarkets());
         this.accounts = new AccountStore(config.maxAccounts(), config.maxAssets(), config.maxMarkets());
+        this.marginSchedules = new MarginScheduleTable(config.maxMarkets());
         this.publisher = new OutputPublisher(sink);
 
         // Presized so that up to maxOutstandingOrders() never resizes it: beyond that it grows once to its
         // new high-water mark (an allocation), then stays allocation-free again.
         final Long2LongHashMap orderRefById = new Long2LongHashMap(
             (int)Math.min(1 << 30, Math.max(16L, (long)(config.maxOutstandingOrders() / 0.65f) + 1)), 0.65f, -1L);
-        final MarginCalculator margin = new MarginCalculator(accounts, assets, markets);
+        final MarginCalculator margin = new MarginCalculator(accounts, assets, markets, marginSchedules);
+        final DynamicMargin dynamicMargin = new DynamicMargin(marginSchedules);
+        final MarginScheduleDefinition marginScheduleDefinition = new MarginScheduleDefinition();
         this.liquidator = new Liquidator(accounts, markets, margin, publisher, orderRefById);
         this.inputAdapter = new InputAdapter(
-            new ReferenceDataLogic(assets, markets, publisher),
+            new ReferenceDataLogic(assets, markets, publisher,
+                new MarginScheduleLogic(marginSchedules, dynamicMargin, marginScheduleDefinition, publisher)),
             new CollateralLogic(accounts, assets, margin, liquidator, publisher),
-            new TradeLogic(accounts, assets, markets, liquidator, publisher, orderRefById),
-            new PriceLogic(accounts, assets, markets, liquidator, publisher),
-            publisher);
+            new TradeLogic(accounts, assets, markets, liquidator, publisher, orderRefById,
+                new InitialMarginWarning(accounts, marginSchedules, margin, publisher)),
+            new PriceLogic(accounts, assets, markets, liquidator, publisher, dynamicMargin),
+            publisher,
+            marginScheduleDefinition);
     }
 
     /**
@@ -133,15 +142,16 @@ public final class LiquidationEngine
     }
 
     /**
-     * A 64-bit hash of the book alone: reference data (assets, markets, prices), every account record
-     * (balances, positions, outstanding orders) and the number of accounts, without the sequence counters
-     * that every input moves. A rejected input leaves it unchanged.
+     * A 64-bit hash of the book alone: reference data (assets, markets, prices, margin schedules with their
+     * dynamic-margin state), every account record (balances, positions, outstanding orders) and the number of
+     * accounts, without the sequence counters that every input moves. A rejected input leaves it unchanged.
      */
     public long bookHash()
     {
         final StateHash hash = new StateHash();
         hash.mix(assets.buffer(), assets.capacity() * AssetTable.RECORD_LENGTH);
         hash.mix(markets.buffer(), markets.capacity() * MarketTable.RECORD_LENGTH);
+        hash.mix(marginSchedules.buffer(), marginSchedules.capacity() * MarginScheduleTable.RECORD_LENGTH);
         hash.mix(accounts.buffer(), accounts.count() * accounts.recordLength());
         hash.mix(assets.quoteAssetId());
         hash.mix(accounts.count());

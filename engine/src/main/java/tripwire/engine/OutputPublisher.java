@@ -3,6 +3,7 @@ package tripwire.engine;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import tripwire.codecs.LiquidationOrderEncoder;
+import tripwire.codecs.MarginWarningEncoder;
 import tripwire.codecs.MessageHeaderEncoder;
 import tripwire.codecs.RejectReason;
 import tripwire.codecs.RejectionEncoder;
@@ -22,6 +23,7 @@ final class OutputPublisher
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final LiquidationOrderEncoder orderEncoder = new LiquidationOrderEncoder();
     private final RejectionEncoder rejectionEncoder = new RejectionEncoder();
+    private final MarginWarningEncoder marginWarningEncoder = new MarginWarningEncoder();
     private final OutputSink sink;
     private long lastOutSeq;
 
@@ -75,5 +77,20 @@ final class OutputPublisher
             .sizeE8(sizeE8)
             .limitPriceE8(limitPriceE8);
         sink.onOutput(outSeq, timeNs, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + orderEncoder.encodedLength());
+    }
+
+    void marginWarning(
+        final long seq, final long timeNs, final long accountId, final long equityE8, final long initialE8)
+    {
+        final long outSeq = ++lastOutSeq;
+        marginWarningEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .outSeq(outSeq)
+            .seq(seq)
+            .timeNs(timeNs)
+            .accountId(accountId)
+            .equityE8(equityE8)
+            .initialE8(initialE8);
+        sink.onOutput(
+            outSeq, timeNs, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + marginWarningEncoder.encodedLength());
     }
 }

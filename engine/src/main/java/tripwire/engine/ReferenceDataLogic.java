@@ -21,12 +21,18 @@ final class ReferenceDataLogic
     private final AssetTable assets;
     private final MarketTable markets;
     private final OutputPublisher publisher;
+    private final MarginScheduleLogic marginSchedules;
 
-    ReferenceDataLogic(final AssetTable assets, final MarketTable markets, final OutputPublisher publisher)
+    ReferenceDataLogic(
+        final AssetTable assets,
+        final MarketTable markets,
+        final OutputPublisher publisher,
+        final MarginScheduleLogic marginSchedules)
     {
         this.assets = assets;
         this.markets = markets;
         this.publisher = publisher;
+        this.marginSchedules = marginSchedules;
     }
 
     void onAssetDefinition(
@@ -124,11 +130,16 @@ final class ReferenceDataLogic
             publisher.rejection(seq, timeNs, RejectReason.INVALID_REFERENCE_DATA, NO_QUOTE_ASSET, 0);
             return;
         }
+        if (marginSchedules.rejected(seq, timeNs, maintenanceE8, initialE8))
+        {
+            return;
+        }
         markets.define(marketId, initialE8, maintenanceE8, name, nameLength);
         for (int i = 0; i < sourceCount; i++)
         {
             markets.addSource(marketId, sourceIds[i]);
         }
+        marginSchedules.apply(marketId);
     }
 
     private boolean rejectedDecode(

@@ -26,6 +26,7 @@ final class TradeLogic
     private final Liquidator liquidator;
     private final OutputPublisher publisher;
     private final Long2LongHashMap orderRefById;
+    private final InitialMarginWarning initialMarginWarning;
 
     TradeLogic(
         final AccountStore accounts,
@@ -33,7 +34,8 @@ final class TradeLogic
         final MarketTable markets,
         final Liquidator liquidator,
         final OutputPublisher publisher,
-        final Long2LongHashMap orderRefById)
+        final Long2LongHashMap orderRefById,
+        final InitialMarginWarning initialMarginWarning)
     {
         this.accounts = accounts;
         this.assets = assets;
@@ -41,6 +43,7 @@ final class TradeLogic
         this.liquidator = liquidator;
         this.publisher = publisher;
         this.orderRefById = orderRefById;
+        this.initialMarginWarning = initialMarginWarning;
     }
 
     void onFill(
@@ -103,6 +106,7 @@ final class TradeLogic
         }
 
         settle(index, marketId, sizeE8, priceE8);
+        initialMarginWarning.afterFill(index, marketId, seq, timeNs);
         liquidator.check(index, seq, timeNs);
     }
 

@@ -5,6 +5,7 @@ import java.util.function.IntFunction;
 import org.agrona.DirectBuffer;
 
 import tripwire.codecs.LiquidationOrderDecoder;
+import tripwire.codecs.MarginWarningDecoder;
 import tripwire.codecs.MessageHeaderDecoder;
 import tripwire.codecs.RejectionDecoder;
 
@@ -17,6 +18,7 @@ public final class OutputJson
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final LiquidationOrderDecoder order = new LiquidationOrderDecoder();
     private final RejectionDecoder rejection = new RejectionDecoder();
+    private final MarginWarningDecoder marginWarning = new MarginWarningDecoder();
     private final IntFunction<String> marketName;
     private final IntFunction<String> assetName;
 
@@ -52,6 +54,13 @@ public final class OutputJson
                     ",\"reason\":\"" + rejection.reason().name() + '"' +
                     ",\"message\":" + quote(RejectMessages.describe(
                         rejection.reason(), rejection.detail1(), rejection.detail2(), marketName, assetName)) + '}';
+
+            case MarginWarningDecoder.TEMPLATE_ID:
+                marginWarning.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+                return "{\"type\":\"marginWarning\",\"seq\":" + marginWarning.seq() +
+                    ",\"account\":" + marginWarning.accountId() +
+                    ",\"equity\":\"" + E8Text.format(marginWarning.equityE8()) + '"' +
+                    ",\"initialMargin\":\"" + E8Text.format(marginWarning.initialE8()) + "\"}";
 
             default:
                 return "{\"type\":\"unknown\",\"templateId\":" + header.templateId() + '}';

@@ -201,6 +201,8 @@ public final class ScenarioParser
                 sourceNames.add(source.asText());
             }
         }
+        final MarginScheduleFields marginFields =
+            MarginScheduleFields.parse(node, Math.min(sourceNames.size(), MAX_ENCODED_SOURCES));
         final MarketDefinitionEncoder encoder = new MarketDefinitionEncoder().wrapAndApplyHeader(buffer, 0, header);
         encoder.marketId(markets.register(name));
         DecimalText.encode(initial, encoder.initialMarginRate());
@@ -213,6 +215,7 @@ public final class ScenarioParser
             final String source = sourceNames.get(i);
             group.next().sourceId(sources.register(source)).putSourceName(nameBytes(source), 0);
         }
+        marginFields.encode(encoder);
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
     }
 
@@ -319,7 +322,7 @@ public final class ScenarioParser
         return value.asText();
     }
 
-    private static String decimal(final JsonNode node, final String field)
+    static String decimal(final JsonNode node, final String field)
     {
         final JsonNode value = node.get(field);
         if (value == null)
@@ -355,7 +358,7 @@ public final class ScenarioParser
     }
 
     /** Why a JSON object could not be mapped to an event. */
-    private static final class Malformed extends RuntimeException
+    static final class Malformed extends RuntimeException
     {
         private static final long serialVersionUID = 1L;
         private final MalformedProblem problem;
