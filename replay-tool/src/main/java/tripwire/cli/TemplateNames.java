@@ -5,6 +5,7 @@ import tripwire.codecs.DepositDecoder;
 import tripwire.codecs.FillDecoder;
 import tripwire.codecs.LiquidationFillDecoder;
 import tripwire.codecs.LiquidationOrderDecoder;
+import tripwire.codecs.MarginWarningDecoder;
 import tripwire.codecs.MarketDefinitionDecoder;
 import tripwire.codecs.RejectionDecoder;
 import tripwire.codecs.TickDecoder;
@@ -32,6 +33,7 @@ final class TemplateNames
             case UndecodableInputDecoder.TEMPLATE_ID: return "undecodable";
             case LiquidationOrderDecoder.TEMPLATE_ID: return "liquidationOrder";
             case RejectionDecoder.TEMPLATE_ID: return "rejection";
+            case MarginWarningDecoder.TEMPLATE_ID: return "marginWarning";
             default: return "template " + templateId;
         }
     }
