@@ -20,21 +20,20 @@ final class MarginScheduleDefinition
     static final int MAX_DECODED_TIERS = MarginScheduleTable.MAX_TIERS;
     private static final int GROUP_HEADER_LENGTH = 4;
 
-    final long[] notionalMantissa = new long[MAX_DECODED_TIERS];
-    final int[] notionalExponent = new int[MAX_DECODED_TIERS];
-    final long[] maintenanceMantissa = new long[MAX_DECODED_TIERS];
-    final int[] maintenanceExponent = new int[MAX_DECODED_TIERS];
-    final long[] initialMantissa = new long[MAX_DECODED_TIERS];
-    final int[] initialExponent = new int[MAX_DECODED_TIERS];
-    /** Tier entries in the frame (tier 0 not included); only the first {@link #MAX_DECODED_TIERS} are kept. */
-    int tierCount;
-    long baseVolatilityMantissa;
-    int baseVolatilityExponent;
-    long volatilityWeightMantissa;
-    int volatilityWeightExponent;
-    long maxMultiplierMantissa;
-    int maxMultiplierExponent;
-    boolean initialMarginWarning;
+    private final long[] notionalMantissa = new long[MAX_DECODED_TIERS];
+    private final int[] notionalExponent = new int[MAX_DECODED_TIERS];
+    private final long[] maintenanceMantissa = new long[MAX_DECODED_TIERS];
+    private final int[] maintenanceExponent = new int[MAX_DECODED_TIERS];
+    private final long[] initialMantissa = new long[MAX_DECODED_TIERS];
+    private final int[] initialExponent = new int[MAX_DECODED_TIERS];
+    private int tierCount;
+    private long baseVolatilityMantissa;
+    private int baseVolatilityExponent;
+    private long volatilityWeightMantissa;
+    private int volatilityWeightExponent;
+    private long maxMultiplierMantissa;
+    private int maxMultiplierExponent;
+    private boolean initialMarginWarning;
 
     /**
      * Reads the fields from a decoder wrapped on the frame whose {@code oracleSources} group has been read
@@ -92,5 +91,76 @@ final class MarginScheduleDefinition
             i++;
         }
         return true;
+    }
+
+    /** Tier entries in the frame (tier 0 not included); only the first {@link #MAX_DECODED_TIERS} are kept. */
+    int tierCount()
+    {
+        return tierCount;
+    }
+
+    long notionalMantissa(final int entry)
+    {
+        return notionalMantissa[entry];
+    }
+
+    int notionalExponent(final int entry)
+    {
+        return notionalExponent[entry];
+    }
+
+    long maintenanceMantissa(final int entry)
+    {
+        return maintenanceMantissa[entry];
+    }
+
+    int maintenanceExponent(final int entry)
+    {
+        return maintenanceExponent[entry];
+    }
+
+    long initialMantissa(final int entry)
+    {
+        return initialMantissa[entry];
+    }
+
+    int initialExponent(final int entry)
+    {
+        return initialExponent[entry];
+    }
+
+    long baseVolatilityMantissa()
+    {
+        return baseVolatilityMantissa;
+    }
+
+    int baseVolatilityExponent()
+    {
+        return baseVolatilityExponent;
+    }
+
+    long volatilityWeightMantissa()
+    {
+        return volatilityWeightMantissa;
+    }
+
+    int volatilityWeightExponent()
+    {
+        return volatilityWeightExponent;
+    }
+
+    long maxMultiplierMantissa()
+    {
+        return maxMultiplierMantissa;
+    }
+
+    int maxMultiplierExponent()
+    {
+        return maxMultiplierExponent;
+    }
+
+    boolean initialMarginWarning()
+    {
+        return initialMarginWarning;
     }
 }

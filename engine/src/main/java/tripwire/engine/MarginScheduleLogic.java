@@ -68,21 +68,21 @@ final class MarginScheduleLogic
         final long seq, final long timeNs, final long marketMaintenanceRateE8, final long marketInitialRateE8)
     {
         final MarginScheduleDefinition d = definition;
-        if (d.tierCount > MarginScheduleTable.MAX_TIERS - 1)
+        if (d.tierCount() > MarginScheduleTable.MAX_TIERS - 1)
         {
-            return reject(seq, timeNs, TOO_MANY_TIERS, d.tierCount);
+            return reject(seq, timeNs, TOO_MANY_TIERS, d.tierCount());
         }
         notionalE8[0] = 0;
         maintenanceRateE8[0] = marketMaintenanceRateE8;
         initialRateE8[0] = marketInitialRateE8;
-        for (int i = 0; i < d.tierCount; i++)
+        for (int i = 0; i < d.tierCount(); i++)
         {
             final int t = i + 1;
-            final long notional = decoded(seq, timeNs, d.notionalMantissa[i], d.notionalExponent[i]);
+            final long notional = decoded(seq, timeNs, d.notionalMantissa(i), d.notionalExponent(i));
             final long maintenance = notional == REJECTED ?
-                REJECTED : decoded(seq, timeNs, d.maintenanceMantissa[i], d.maintenanceExponent[i]);
+                REJECTED : decoded(seq, timeNs, d.maintenanceMantissa(i), d.maintenanceExponent(i));
             final long initial = maintenance == REJECTED ?
-                REJECTED : decoded(seq, timeNs, d.initialMantissa[i], d.initialExponent[i]);
+                REJECTED : decoded(seq, timeNs, d.initialMantissa(i), d.initialExponent(i));
             if (initial == REJECTED)
             {
                 return true;
@@ -104,7 +104,7 @@ final class MarginScheduleLogic
             initialRateE8[t] = initial;
         }
 
-        final long base = decoded(seq, timeNs, d.baseVolatilityMantissa, d.baseVolatilityExponent);
+        final long base = decoded(seq, timeNs, d.baseVolatilityMantissa(), d.baseVolatilityExponent());
         if (base == REJECTED)
         {
             return true;
@@ -113,7 +113,7 @@ final class MarginScheduleLogic
         {
             return reject(seq, timeNs, BASE_VOLATILITY_OUT_OF_RANGE, base);
         }
-        final long weight = decoded(seq, timeNs, d.volatilityWeightMantissa, d.volatilityWeightExponent);
+        final long weight = decoded(seq, timeNs, d.volatilityWeightMantissa(), d.volatilityWeightExponent());
         if (weight == REJECTED)
         {
             return true;
@@ -122,7 +122,7 @@ final class MarginScheduleLogic
         {
             return reject(seq, timeNs, VOLATILITY_WEIGHT_OR_CAP_OUT_OF_RANGE, weight);
         }
-        final long cap = decoded(seq, timeNs, d.maxMultiplierMantissa, d.maxMultiplierExponent);
+        final long cap = decoded(seq, timeNs, d.maxMultiplierMantissa(), d.maxMultiplierExponent());
         if (cap == REJECTED)
         {
             return true;
@@ -131,7 +131,7 @@ final class MarginScheduleLogic
         {
             return reject(seq, timeNs, VOLATILITY_WEIGHT_OR_CAP_OUT_OF_RANGE, cap);
         }
-        tierCount = d.tierCount + 1;
+        tierCount = d.tierCount() + 1;
         baseVolatilityE8 = base;
         volatilityWeightE8 = weight;
         maxMultiplierE8 = cap;
@@ -149,7 +149,7 @@ final class MarginScheduleLogic
         final boolean dynamic = baseVolatilityE8 > 0;
         final boolean wasDynamic = schedules.isDynamic(marketId);
         final int flags = (dynamic ? MarginScheduleTable.DYNAMIC_FLAG : 0) |
-            (definition.initialMarginWarning ? MarginScheduleTable.WARNING_FLAG : 0);
+            (definition.initialMarginWarning() ? MarginScheduleTable.WARNING_FLAG : 0);
         schedules.schedule(marketId, tierCount, flags);
         long maintenanceDeductionE8 = 0;
         long initialDeductionE8 = 0;
