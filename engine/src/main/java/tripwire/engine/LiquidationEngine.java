@@ -23,7 +23,9 @@ import tripwire.engine.state.MarketTable;
  *   <li>{@link InputAdapter} decodes the SBE frame and dispatches by template id;</li>
  *   <li>{@link ReferenceDataLogic}, {@link CollateralLogic}, {@link TradeLogic}, {@link PriceLogic} check
  *       and apply the event to {@link AssetTable}, {@link MarketTable}, {@link AccountStore};</li>
- *   <li>{@link Liquidator} checks the accounts concerned with {@link MarginCalculator} and emits orders;</li>
+ *   <li>{@link Liquidator} checks the accounts concerned with {@link MarginCalculator} (requirements from each
+ *       market's {@link MarginScheduleTable}: tiers and the multiplier {@link DynamicMargin} keeps) and emits
+ *       orders;</li>
  *   <li>{@link OutputPublisher} encodes every output and hands it to the sink.</li>
  * </ol>
  */
