@@ -45,6 +45,7 @@ final class InputAdapter
     private final PriceLogic prices;
     private final OutputPublisher publisher;
     private final PenaltyReferenceData penaltyFields;
+    private final MarginScheduleDefinition marginSchedule;
 
     InputAdapter(
         final ReferenceDataLogic referenceData,
@@ -52,7 +53,8 @@ final class InputAdapter
         final TradeLogic trades,
         final PriceLogic prices,
         final OutputPublisher publisher,
-        final PenaltyReferenceData penaltyFields)
+        final PenaltyReferenceData penaltyFields,
+        final MarginScheduleDefinition marginSchedule)
     {
         this.referenceData = referenceData;
         this.collateral = collateral;
@@ -60,6 +62,7 @@ final class InputAdapter
         this.prices = prices;
         this.publisher = publisher;
         this.penaltyFields = penaltyFields;
+        this.marginSchedule = marginSchedule;
     }
 
     void onInput(final long seq, final long timeNs, final DirectBuffer buffer, final int offset, final int length)
@@ -225,6 +228,11 @@ final class InputAdapter
                 sourceIds[sourceCount] = sources.sourceId();
             }
             sourceCount++;
+        }
+        if (!marginSchedule.decode(marketDefinition, offset + length))
+        {
+            badFrame(seq, timeNs, length);
+            return;
         }
         referenceData.onMarketDefinition(
             seq, timeNs, marketId, initialMantissa, initialExponent, maintenanceMantissa, maintenanceExponent,

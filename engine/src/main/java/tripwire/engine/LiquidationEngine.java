@@ -3,9 +3,11 @@ package tripwire.engine;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
 
+import tripwire.engine.risk.DynamicMargin;
 import tripwire.engine.risk.MarginCalculator;
 import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.AssetTable;
+import tripwire.engine.state.MarginScheduleTable;
 import tripwire.engine.state.MarketTable;
 import tripwire.engine.state.PenaltyTable;
 
@@ -24,7 +26,9 @@ import tripwire.engine.state.PenaltyTable;
  *       and apply the event to {@link AssetTable}, {@link MarketTable}, {@link AccountStore};</li>
  *   <li>{@link LiquidationCharges} charges a liquidation fill's penalty and covers bad debt from the
  *       {@link InsuranceFund};</li>
- *   <li>{@link Liquidator} checks the accounts concerned with {@link MarginCalculator} and emits orders;</li>
+ *   <li>{@link Liquidator} checks the accounts concerned with {@link MarginCalculator} (requirements from each
+ *       market's {@link MarginScheduleTable}: tiers and the multiplier {@link DynamicMargin} keeps) and emits
+ *       orders;</li>
  *   <li>{@link OutputPublisher} encodes every output and hands it to the sink.</li>
  * </ol>
  */
@@ -34,6 +38,7 @@ public final class LiquidationEngine
     private final AssetTable assets;
     private final MarketTable markets;
     private final AccountStore accounts;
+    private final MarginScheduleTable marginSchedules;
     private final OutputPublisher publisher;
     private final Liquidator liquidator;
     private final InputAdapter inputAdapter;
@@ -48,6 +53,7 @@ public final class LiquidationEngine
         this.assets = new AssetTable(config.maxAssets());
         this.markets = new MarketTable(config.maxMarkets());
         this.accounts = new AccountStore(config.maxAccounts(), config.maxAssets(), config.maxMarkets());
+        this.marginSchedules = new MarginScheduleTable(config.maxMarkets());
         this.publisher = new OutputPublisher(sink);
         this.penalties = new PenaltyTable(config.maxMarkets());
         this.insuranceFund = new InsuranceFund(publisher);
@@ -56,18 +62,23 @@ public final class LiquidationEngine
         // new high-water mark (an allocation), then stays allocation-free again.
         final Long2LongHashMap orderRefById = new Long2LongHashMap(
             (int)Math.min(1 << 30, Math.max(16L, (long)(config.maxOutstandingOrders() / 0.65f) + 1)), 0.65f, -1L);
-        final MarginCalculator margin = new MarginCalculator(accounts, assets, markets);
+        final MarginCalculator margin = new MarginCalculator(accounts, assets, markets, marginSchedules);
+        final DynamicMargin dynamicMargin = new DynamicMargin(marginSchedules);
+        final MarginScheduleDefinition marginScheduleDefinition = new MarginScheduleDefinition();
         this.liquidator = new Liquidator(accounts, markets, margin, publisher, orderRefById, penalties);
         final PenaltyReferenceData penaltyFields = new PenaltyReferenceData(penalties, insuranceFund, publisher);
         final LiquidationCharges charges =
             new LiquidationCharges(accounts, assets, penalties, margin, insuranceFund, publisher);
         this.inputAdapter = new InputAdapter(
-            new ReferenceDataLogic(assets, markets, publisher, penaltyFields),
+            new ReferenceDataLogic(assets, markets, publisher, penaltyFields,
+                new MarginScheduleLogic(marginSchedules, dynamicMargin, marginScheduleDefinition, publisher)),
             new CollateralLogic(accounts, assets, margin, liquidator, publisher),
-            new TradeLogic(accounts, assets, markets, liquidator, publisher, orderRefById, charges),
-            new PriceLogic(accounts, assets, markets, liquidator, publisher),
+            new TradeLogic(accounts, assets, markets, liquidator, publisher, orderRefById, charges,
+                new InitialMarginWarning(accounts, marginSchedules, margin, publisher)),
+            new PriceLogic(accounts, assets, markets, liquidator, publisher, dynamicMargin),
             publisher,
-            penaltyFields);
+            penaltyFields,
+            marginScheduleDefinition);
     }
 
     /**
@@ -165,16 +176,17 @@ public final class LiquidationEngine
     }
 
     /**
-     * A 64-bit hash of the book alone: reference data (assets, markets, prices, penalty parameters), every
-     * account record (balances, positions, outstanding orders), the number of accounts and the insurance fund
-     * (balance, liquidators' total), without the sequence counters
-     * that every input moves. A rejected input leaves it unchanged.
+     * A 64-bit hash of the book alone: reference data (assets, markets, prices, margin schedules with their
+     * dynamic-margin state, penalty parameters), every account record (balances, positions, outstanding
+     * orders), the number of accounts and the insurance fund (balance, liquidators' total), without the
+     * sequence counters that every input moves. A rejected input leaves it unchanged.
      */
     public long bookHash()
     {
         final StateHash hash = new StateHash();
         hash.mix(assets.buffer(), assets.capacity() * AssetTable.RECORD_LENGTH);
         hash.mix(markets.buffer(), markets.capacity() * MarketTable.RECORD_LENGTH);
+        hash.mix(marginSchedules.buffer(), marginSchedules.capacity() * MarginScheduleTable.RECORD_LENGTH);
         hash.mix(accounts.buffer(), accounts.count() * accounts.recordLength());
         hash.mix(assets.quoteAssetId());
         hash.mix(accounts.count());

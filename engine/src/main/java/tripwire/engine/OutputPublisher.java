@@ -6,6 +6,7 @@ import tripwire.codecs.InsuranceFundMovementEncoder;
 import tripwire.codecs.InsuranceFundMovementKind;
 import tripwire.codecs.LiquidationOrderEncoder;
 import tripwire.codecs.LiquidationPenaltyEncoder;
+import tripwire.codecs.MarginWarningEncoder;
 import tripwire.codecs.MessageHeaderEncoder;
 import tripwire.codecs.RejectReason;
 import tripwire.codecs.RejectionEncoder;
@@ -27,6 +28,7 @@ final class OutputPublisher
     private final RejectionEncoder rejectionEncoder = new RejectionEncoder();
     private final InsuranceFundMovementEncoder fundMovementEncoder = new InsuranceFundMovementEncoder();
     private final LiquidationPenaltyEncoder penaltyEncoder = new LiquidationPenaltyEncoder();
+    private final MarginWarningEncoder marginWarningEncoder = new MarginWarningEncoder();
     private final OutputSink sink;
     private long lastOutSeq;
 
@@ -128,5 +130,20 @@ final class OutputPublisher
             .liquidatorRewardE8(liquidatorRewardE8)
             .insuranceFundE8(insuranceFundE8);
         sink.onOutput(outSeq, timeNs, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + penaltyEncoder.encodedLength());
+    }
+
+    void marginWarning(
+        final long seq, final long timeNs, final long accountId, final long equityE8, final long initialE8)
+    {
+        final long outSeq = ++lastOutSeq;
+        marginWarningEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .outSeq(outSeq)
+            .seq(seq)
+            .timeNs(timeNs)
+            .accountId(accountId)
+            .equityE8(equityE8)
+            .initialE8(initialE8);
+        sink.onOutput(
+            outSeq, timeNs, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + marginWarningEncoder.encodedLength());
     }
 }

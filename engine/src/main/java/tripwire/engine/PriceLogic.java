@@ -2,6 +2,7 @@ package tripwire.engine;
 
 import tripwire.codecs.RejectReason;
 import tripwire.engine.math.FixedPoint;
+import tripwire.engine.risk.DynamicMargin;
 import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.AssetTable;
 import tripwire.engine.state.MarketTable;
@@ -24,13 +25,15 @@ final class PriceLogic
     private final Liquidator liquidator;
     private final OutputPublisher publisher;
     private final int[] liquidatable;
+    private final DynamicMargin dynamicMargin;
 
     PriceLogic(
         final AccountStore accounts,
         final AssetTable assets,
         final MarketTable markets,
         final Liquidator liquidator,
-        final OutputPublisher publisher)
+        final OutputPublisher publisher,
+        final DynamicMargin dynamicMargin)
     {
         this.accounts = accounts;
         this.assets = assets;
@@ -38,6 +41,7 @@ final class PriceLogic
         this.liquidator = liquidator;
         this.publisher = publisher;
         this.liquidatable = new int[accounts.capacity()];
+        this.dynamicMargin = dynamicMargin;
     }
 
     void onMarketTick(
@@ -66,7 +70,9 @@ final class PriceLogic
             return;
         }
 
+        final long oldMarkE8 = markets.markPriceE8(marketId);
         markets.markPrice(marketId, priceE8, timeNs);
+        dynamicMargin.onMarkChange(marketId, oldMarkE8, priceE8);
         checkMembers(accounts.marketMembers(marketId), seq, timeNs);
     }
 

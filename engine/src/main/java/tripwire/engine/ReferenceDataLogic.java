@@ -22,17 +22,20 @@ final class ReferenceDataLogic
     private final MarketTable markets;
     private final OutputPublisher publisher;
     private final PenaltyReferenceData penaltyFields;
+    private final MarginScheduleLogic marginSchedules;
 
     ReferenceDataLogic(
         final AssetTable assets,
         final MarketTable markets,
         final OutputPublisher publisher,
-        final PenaltyReferenceData penaltyFields)
+        final PenaltyReferenceData penaltyFields,
+        final MarginScheduleLogic marginSchedules)
     {
         this.assets = assets;
         this.markets = markets;
         this.publisher = publisher;
         this.penaltyFields = penaltyFields;
+        this.marginSchedules = marginSchedules;
     }
 
     void onAssetDefinition(
@@ -135,7 +138,7 @@ final class ReferenceDataLogic
             publisher.rejection(seq, timeNs, RejectReason.INVALID_REFERENCE_DATA, NO_QUOTE_ASSET, 0);
             return;
         }
-        if (penaltyFields.marketRejected(seq, timeNs))
+        if (marginSchedules.rejected(seq, timeNs, maintenanceE8, initialE8) || penaltyFields.marketRejected(seq, timeNs))
         {
             return;
         }
@@ -145,6 +148,7 @@ final class ReferenceDataLogic
             markets.addSource(marketId, sourceIds[i]);
         }
         penaltyFields.applyMarket(marketId);
+        marginSchedules.apply(marketId);
     }
 
     private boolean rejectedDecode(

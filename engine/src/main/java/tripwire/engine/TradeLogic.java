@@ -27,6 +27,7 @@ final class TradeLogic
     private final OutputPublisher publisher;
     private final Long2LongHashMap orderRefById;
     private final LiquidationCharges charges;
+    private final InitialMarginWarning initialMarginWarning;
 
     TradeLogic(
         final AccountStore accounts,
@@ -35,7 +36,8 @@ final class TradeLogic
         final Liquidator liquidator,
         final OutputPublisher publisher,
         final Long2LongHashMap orderRefById,
-        final LiquidationCharges charges)
+        final LiquidationCharges charges,
+        final InitialMarginWarning initialMarginWarning)
     {
         this.accounts = accounts;
         this.assets = assets;
@@ -44,6 +46,7 @@ final class TradeLogic
         this.publisher = publisher;
         this.orderRefById = orderRefById;
         this.charges = charges;
+        this.initialMarginWarning = initialMarginWarning;
     }
 
     void onFill(
@@ -106,6 +109,7 @@ final class TradeLogic
         }
 
         settle(index, marketId, sizeE8, priceE8);
+        initialMarginWarning.afterFill(index, marketId, seq, timeNs);
         liquidator.check(index, seq, timeNs);
     }
 

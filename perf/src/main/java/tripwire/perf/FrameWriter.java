@@ -108,6 +108,11 @@ final class FrameWriter
         {
             sources.next().sourceId(sourceIds[i]).putSourceName(nameBytes(sourceNames[i]), 0);
         }
+        // Margin schedule fields at their defaults: no tiers, no dynamic margin, no warning (v1 rates).
+        decimal(marketDefinition.baseVolatility(), 0);
+        decimal(marketDefinition.volatilityWeight(), 10_000_000L);
+        decimal(marketDefinition.maxMarginMultiplier(), 300_000_000L);
+        marketDefinition.initialMarginWarning(BooleanType.FALSE).marginTiersCount(0);
         return commit(marketDefinition.encodedLength());
     }
 

@@ -7,6 +7,7 @@ import tripwire.codecs.InsuranceFundMovementDecoder;
 import tripwire.codecs.LiquidationFillDecoder;
 import tripwire.codecs.LiquidationOrderDecoder;
 import tripwire.codecs.LiquidationPenaltyDecoder;
+import tripwire.codecs.MarginWarningDecoder;
 import tripwire.codecs.MarketDefinitionDecoder;
 import tripwire.codecs.RejectionDecoder;
 import tripwire.codecs.TickDecoder;
@@ -36,6 +37,7 @@ final class TemplateNames
             case RejectionDecoder.TEMPLATE_ID: return "rejection";
             case LiquidationPenaltyDecoder.TEMPLATE_ID: return "liquidationPenalty";
             case InsuranceFundMovementDecoder.TEMPLATE_ID: return "insuranceFund";
+            case MarginWarningDecoder.TEMPLATE_ID: return "marginWarning";
             default: return "template " + templateId;
         }
     }

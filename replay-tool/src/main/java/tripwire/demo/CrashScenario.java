@@ -172,6 +172,11 @@ public final class CrashScenario
             {
                 sources.next().sourceId(s).putSourceName(name(SOURCES[s]), 0);
             }
+            // Margin schedule fields at their defaults: no tiers, no dynamic margin, no warning (v1 rates).
+            marketDefinition.baseVolatility().mantissa(0).exponent((byte)0);
+            marketDefinition.volatilityWeight().mantissa(1).exponent((byte)-1);
+            marketDefinition.maxMarginMultiplier().mantissa(3).exponent((byte)0);
+            marketDefinition.initialMarginWarning(BooleanType.FALSE).marginTiersCount(0);
             length = MessageHeaderEncoder.ENCODED_LENGTH + marketDefinition.encodedLength();
         }
         else if (step < ASSETS.length + 2 * MARKETS.length)

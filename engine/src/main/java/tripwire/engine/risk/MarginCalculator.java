@@ -3,6 +3,7 @@ package tripwire.engine.risk;
 import tripwire.engine.math.FixedPoint;
 import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.AssetTable;
+import tripwire.engine.state.MarginScheduleTable;
 import tripwire.engine.state.MarketTable;
 
 /**
@@ -11,7 +12,9 @@ import tripwire.engine.state.MarketTable;
  * the next evaluation: a flyweight-style calculator that allocates nothing.
  *
  * <p>The range rule guarantees every term is within 2^58 + 1 and there are at most 31 terms, so the sums
- * below cannot overflow; products are formed in 128 bits by {@link FixedPoint}.
+ * below cannot overflow; products are formed in 128 bits by {@link FixedPoint}. Requirements come from
+ * {@link MarginRequirements} (tiers and the dynamic multiplier, docs/risk-model.md sections 1 and 2); a
+ * multiplied requirement may exceed the range rule's bound, so requirements are summed saturating.
  *
  * <p>Owned by the business-logic thread.
  */
@@ -23,6 +26,7 @@ public final class MarginCalculator
     private final AccountStore accounts;
     private final AssetTable assets;
     private final MarketTable markets;
+    private final MarginRequirements requirements;
     private final int maxAssets;
     private final int maxMarkets;
 
@@ -31,11 +35,13 @@ public final class MarginCalculator
     private long initialE8;
     private int unpricedMarketId;
 
-    public MarginCalculator(final AccountStore accounts, final AssetTable assets, final MarketTable markets)
+    public MarginCalculator(
+        final AccountStore accounts, final AssetTable assets, final MarketTable markets, final MarginScheduleTable schedules)
     {
         this.accounts = accounts;
         this.assets = assets;
         this.markets = markets;
+        this.requirements = new MarginRequirements(schedules);
         this.maxAssets = assets.capacity();
         this.maxMarkets = markets.capacity();
     }
@@ -77,8 +83,9 @@ public final class MarginCalculator
             }
             equity += FixedPoint.mulE8Floor(sizeE8, markE8);
             final long notionalE8 = FixedPoint.mulE8Ceil(FixedPoint.abs(sizeE8), markE8);
-            maintenance += FixedPoint.mulE8Ceil(notionalE8, markets.maintenanceRateE8(m));
-            initial += FixedPoint.mulE8Ceil(notionalE8, markets.initialRateE8(m));
+            final int tier = requirements.tierOf(m, notionalE8);
+            maintenance = MarginRequirements.addSaturating(maintenance, requirements.maintenanceE8(m, tier, notionalE8));
+            initial = MarginRequirements.addSaturating(initial, requirements.initialE8(m, tier, notionalE8));
         }
 
         equityE8 = equity;
@@ -119,9 +126,24 @@ public final class MarginCalculator
     /** Maintenance requirement of one position at its mark price (the mark must be known). */
     public long positionMaintenanceE8(final int accountIndex, final int marketId)
     {
-        final long notionalE8 = FixedPoint.mulE8Ceil(
-            FixedPoint.abs(accounts.sizeE8(accountIndex, marketId)), markets.markPriceE8(marketId));
-        return FixedPoint.mulE8Ceil(notionalE8, markets.maintenanceRateE8(marketId));
+        final long notionalE8 = notionalE8(accountIndex, marketId);
+        return requirements.maintenanceE8(marketId, requirements.tierOf(marketId, notionalE8), notionalE8);
+    }
+
+    /**
+     * The position's marginal maintenance rate (E8 fraction): the maintenance rate of the tier its notional
+     * is in, times the market's dynamic multiplier, rounded up. Without tiers and dynamic margin it is the
+     * market's v1 maintenance rate. The mark must be known.
+     */
+    public long marginalMaintenanceRateE8(final int accountIndex, final int marketId)
+    {
+        return requirements.marginalMaintenanceRateE8(
+            marketId, requirements.tierOf(marketId, notionalE8(accountIndex, marketId)));
+    }
+
+    private long notionalE8(final int accountIndex, final int marketId)
+    {
+        return FixedPoint.mulE8Ceil(FixedPoint.abs(accounts.sizeE8(accountIndex, marketId)), markets.markPriceE8(marketId));
     }
 
     /** Haircut value of a non-quote balance: 0 while the asset has no price. */

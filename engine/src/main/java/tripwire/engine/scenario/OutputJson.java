@@ -8,6 +8,7 @@ import tripwire.codecs.InsuranceFundMovementDecoder;
 import tripwire.codecs.InsuranceFundMovementKind;
 import tripwire.codecs.LiquidationOrderDecoder;
 import tripwire.codecs.LiquidationPenaltyDecoder;
+import tripwire.codecs.MarginWarningDecoder;
 import tripwire.codecs.MessageHeaderDecoder;
 import tripwire.codecs.RejectionDecoder;
 
@@ -22,6 +23,7 @@ public final class OutputJson
     private final RejectionDecoder rejection = new RejectionDecoder();
     private final LiquidationPenaltyDecoder penalty = new LiquidationPenaltyDecoder();
     private final InsuranceFundMovementDecoder fundMovement = new InsuranceFundMovementDecoder();
+    private final MarginWarningDecoder marginWarning = new MarginWarningDecoder();
     private final IntFunction<String> marketName;
     private final IntFunction<String> assetName;
 
@@ -79,6 +81,13 @@ public final class OutputJson
                     ",\"amount\":\"" + E8Text.format(fundMovement.amountE8()) + '"' +
                     ",\"uncovered\":\"" + E8Text.format(fundMovement.uncoveredE8()) + '"' +
                     ",\"balance\":\"" + E8Text.format(fundMovement.balanceE8()) + "\"}";
+
+            case MarginWarningDecoder.TEMPLATE_ID:
+                marginWarning.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+                return "{\"type\":\"marginWarning\",\"seq\":" + marginWarning.seq() +
+                    ",\"account\":" + marginWarning.accountId() +
+                    ",\"equity\":\"" + E8Text.format(marginWarning.equityE8()) + '"' +
+                    ",\"initialMargin\":\"" + E8Text.format(marginWarning.initialE8()) + "\"}";
 
             default:
                 return "{\"type\":\"unknown\",\"templateId\":" + header.templateId() + '}';

@@ -204,6 +204,8 @@ public final class ScenarioParser
                 sourceNames.add(source.asText());
             }
         }
+        final MarginScheduleFields marginFields =
+            MarginScheduleFields.parse(node, Math.min(sourceNames.size(), MAX_ENCODED_SOURCES));
         final MarketDefinitionEncoder encoder = new MarketDefinitionEncoder().wrapAndApplyHeader(buffer, 0, header);
         encoder.marketId(markets.register(name));
         DecimalText.encode(initial, encoder.initialMarginRate());
@@ -217,6 +219,7 @@ public final class ScenarioParser
             final String source = sourceNames.get(i);
             group.next().sourceId(sources.register(source)).putSourceName(nameBytes(source), 0);
         }
+        marginFields.encode(encoder);
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
     }
 
@@ -323,7 +326,7 @@ public final class ScenarioParser
         return value.asText();
     }
 
-    private static String decimal(final JsonNode node, final String field)
+    static String decimal(final JsonNode node, final String field)
     {
         final JsonNode value = node.get(field);
         if (value == null)
