@@ -201,6 +201,7 @@ final class InputAdapter
         final byte maintenanceExponent = maintenance.exponent();
         final int nameLength = readName(marketDefinition.getName(name, 0));
         final int marketId = marketDefinition.marketId();
+        final short autoDeleverageRaw = marketDefinition.autoDeleverageRaw();
 
         final int groupBlockLength = buffer.getShort(offset + groupHeaderEnd - 4, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
         final int groupCount = buffer.getShort(offset + groupHeaderEnd - 2, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
@@ -223,7 +224,7 @@ final class InputAdapter
         }
         referenceData.onMarketDefinition(
             seq, timeNs, marketId, initialMantissa, initialExponent, maintenanceMantissa, maintenanceExponent,
-            name, nameLength, sourceIds, sourceCount);
+            name, nameLength, sourceIds, sourceCount, autoDeleverageRaw);
     }
 
     /**

@@ -6,7 +6,9 @@ import org.agrona.collections.Long2LongHashMap;
 import tripwire.engine.risk.MarginCalculator;
 import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.AssetTable;
+import tripwire.engine.state.AutoDeleverageTable;
 import tripwire.engine.state.MarketTable;
+import tripwire.engine.state.PositionCostStore;
 
 /**
  * Tripwire's business logic: applies one input frame at a time to off-heap state and emits liquidation
@@ -31,6 +33,8 @@ public final class LiquidationEngine
     private final AssetTable assets;
     private final MarketTable markets;
     private final AccountStore accounts;
+    private final PositionCostStore costs;
+    private final AutoDeleverageTable autoDeleverageMarkets;
     private final OutputPublisher publisher;
     private final Liquidator liquidator;
     private final InputAdapter inputAdapter;
@@ -43,6 +47,8 @@ public final class LiquidationEngine
         this.assets = new AssetTable(config.maxAssets());
         this.markets = new MarketTable(config.maxMarkets());
         this.accounts = new AccountStore(config.maxAccounts(), config.maxAssets(), config.maxMarkets());
+        this.costs = new PositionCostStore(config.maxAccounts(), config.maxMarkets());
+        this.autoDeleverageMarkets = new AutoDeleverageTable(config.maxMarkets());
         this.publisher = new OutputPublisher(sink);
 
         // Presized so that up to maxOutstandingOrders() never resizes it: beyond that it grows once to its
@@ -50,11 +56,14 @@ public final class LiquidationEngine
         final Long2LongHashMap orderRefById = new Long2LongHashMap(
             (int)Math.min(1 << 30, Math.max(16L, (long)(config.maxOutstandingOrders() / 0.65f) + 1)), 0.65f, -1L);
         final MarginCalculator margin = new MarginCalculator(accounts, assets, markets);
-        this.liquidator = new Liquidator(accounts, markets, margin, publisher, orderRefById);
+        final AutoDeleverager deleverager =
+            new AutoDeleverager(accounts, assets, markets, autoDeleverageMarkets, costs, margin, publisher);
+        this.liquidator = new Liquidator(accounts, markets, margin, publisher, orderRefById, deleverager);
         this.inputAdapter = new InputAdapter(
-            new ReferenceDataLogic(assets, markets, publisher),
+            new ReferenceDataLogic(
+                assets, markets, publisher, new AutoDeleverageDefinitions(autoDeleverageMarkets, publisher)),
             new CollateralLogic(accounts, assets, margin, liquidator, publisher),
-            new TradeLogic(accounts, assets, markets, liquidator, publisher, orderRefById),
+            new TradeLogic(accounts, assets, markets, liquidator, publisher, orderRefById, costs),
             new PriceLogic(accounts, assets, markets, liquidator, publisher),
             publisher);
     }
@@ -133,9 +142,9 @@ public final class LiquidationEngine
     }
 
     /**
-     * A 64-bit hash of the book alone: reference data (assets, markets, prices), every account record
-     * (balances, positions, outstanding orders) and the number of accounts, without the sequence counters
-     * that every input moves. A rejected input leaves it unchanged.
+     * A 64-bit hash of the book alone: reference data (assets, markets, prices, ADL flags), every account
+     * record (balances, positions, outstanding orders, cost bases) and the number of accounts, without the
+     * sequence counters that every input moves. A rejected input leaves it unchanged.
      */
     public long bookHash()
     {
@@ -143,6 +152,8 @@ public final class LiquidationEngine
         hash.mix(assets.buffer(), assets.capacity() * AssetTable.RECORD_LENGTH);
         hash.mix(markets.buffer(), markets.capacity() * MarketTable.RECORD_LENGTH);
         hash.mix(accounts.buffer(), accounts.count() * accounts.recordLength());
+        hash.mix(costs.buffer(), accounts.count() * costs.recordLength());
+        hash.mix(autoDeleverageMarkets.buffer(), autoDeleverageMarkets.capacity() * AutoDeleverageTable.RECORD_LENGTH);
         hash.mix(assets.quoteAssetId());
         hash.mix(accounts.count());
         return hash.value();

@@ -2,6 +2,7 @@ package tripwire.engine;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
+import tripwire.codecs.DeleverageEncoder;
 import tripwire.codecs.LiquidationOrderEncoder;
 import tripwire.codecs.MessageHeaderEncoder;
 import tripwire.codecs.RejectReason;
@@ -22,6 +23,7 @@ final class OutputPublisher
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final LiquidationOrderEncoder orderEncoder = new LiquidationOrderEncoder();
     private final RejectionEncoder rejectionEncoder = new RejectionEncoder();
+    private final DeleverageEncoder deleverageEncoder = new DeleverageEncoder();
     private final OutputSink sink;
     private long lastOutSeq;
 
@@ -75,5 +77,30 @@ final class OutputPublisher
             .sizeE8(sizeE8)
             .limitPriceE8(limitPriceE8);
         sink.onOutput(outSeq, timeNs, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + orderEncoder.encodedLength());
+    }
+
+    /** One auto-deleveraging reduction (docs/risk-model.md section 7); {@code side} is the account's closing side. */
+    void deleverage(
+        final long triggerSeq,
+        final long timeNs,
+        final long accountId,
+        final long counterpartyId,
+        final int marketId,
+        final Side side,
+        final long sizeE8,
+        final long priceE8)
+    {
+        final long outSeq = ++lastOutSeq;
+        deleverageEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .outSeq(outSeq)
+            .triggerSeq(triggerSeq)
+            .timeNs(timeNs)
+            .accountId(accountId)
+            .counterpartyId(counterpartyId)
+            .marketId(marketId)
+            .side(side)
+            .sizeE8(sizeE8)
+            .priceE8(priceE8);
+        sink.onOutput(outSeq, timeNs, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + deleverageEncoder.encodedLength());
     }
 }

@@ -21,12 +21,18 @@ final class ReferenceDataLogic
     private final AssetTable assets;
     private final MarketTable markets;
     private final OutputPublisher publisher;
+    private final AutoDeleverageDefinitions autoDeleverage;
 
-    ReferenceDataLogic(final AssetTable assets, final MarketTable markets, final OutputPublisher publisher)
+    ReferenceDataLogic(
+        final AssetTable assets,
+        final MarketTable markets,
+        final OutputPublisher publisher,
+        final AutoDeleverageDefinitions autoDeleverage)
     {
         this.assets = assets;
         this.markets = markets;
         this.publisher = publisher;
+        this.autoDeleverage = autoDeleverage;
     }
 
     void onAssetDefinition(
@@ -74,6 +80,7 @@ final class ReferenceDataLogic
 
     /**
      * @param sourceIds the market's oracle sources; only the first {@code sourceCount} are read.
+     * @param autoDeleverageRaw the raw byte of the {@code autoDeleverage} field (BooleanType).
      */
     void onMarketDefinition(
         final long seq,
@@ -86,7 +93,8 @@ final class ReferenceDataLogic
         final byte[] name,
         final int nameLength,
         final int[] sourceIds,
-        final int sourceCount)
+        final int sourceCount,
+        final short autoDeleverageRaw)
     {
         if (marketId < 0 || marketId >= markets.capacity())
         {
@@ -124,11 +132,16 @@ final class ReferenceDataLogic
             publisher.rejection(seq, timeNs, RejectReason.INVALID_REFERENCE_DATA, NO_QUOTE_ASSET, 0);
             return;
         }
+        if (autoDeleverage.rejected(seq, timeNs, autoDeleverageRaw))
+        {
+            return;
+        }
         markets.define(marketId, initialE8, maintenanceE8, name, nameLength);
         for (int i = 0; i < sourceCount; i++)
         {
             markets.addSource(marketId, sourceIds[i]);
         }
+        autoDeleverage.apply(marketId, autoDeleverageRaw);
     }
 
     private boolean rejectedDecode(

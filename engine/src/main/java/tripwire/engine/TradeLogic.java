@@ -8,6 +8,7 @@ import tripwire.engine.math.FixedPoint;
 import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.AssetTable;
 import tripwire.engine.state.MarketTable;
+import tripwire.engine.state.PositionCostStore;
 
 /**
  * Fills from the venue's matching engine and fills of liquidation orders: both move quote cash by
@@ -26,6 +27,7 @@ final class TradeLogic
     private final Liquidator liquidator;
     private final OutputPublisher publisher;
     private final Long2LongHashMap orderRefById;
+    private final PositionCostStore costs;
 
     TradeLogic(
         final AccountStore accounts,
@@ -33,7 +35,8 @@ final class TradeLogic
         final MarketTable markets,
         final Liquidator liquidator,
         final OutputPublisher publisher,
-        final Long2LongHashMap orderRefById)
+        final Long2LongHashMap orderRefById,
+        final PositionCostStore costs)
     {
         this.accounts = accounts;
         this.assets = assets;
@@ -41,6 +44,7 @@ final class TradeLogic
         this.liquidator = liquidator;
         this.publisher = publisher;
         this.orderRefById = orderRefById;
+        this.costs = costs;
     }
 
     void onFill(
@@ -179,6 +183,7 @@ final class TradeLogic
         final int quoteAssetId = assets.quoteAssetId();
         final long cashDeltaE8 = FixedPoint.mulE8Floor(-sizeE8, priceE8);
         accounts.balance(index, quoteAssetId, accounts.balanceE8(index, quoteAssetId) + cashDeltaE8, false);
+        costs.onTrade(index, marketId, accounts.sizeE8(index, marketId), sizeE8, priceE8);
         final long newSizeE8 = accounts.sizeE8(index, marketId) + sizeE8;
         accounts.size(index, marketId, newSizeE8);
         markets.raiseMaxAbsSize(marketId, FixedPoint.abs(newSizeE8));

@@ -1,6 +1,7 @@
 package tripwire.cli;
 
 import tripwire.codecs.AssetDefinitionDecoder;
+import tripwire.codecs.DeleverageDecoder;
 import tripwire.codecs.DepositDecoder;
 import tripwire.codecs.FillDecoder;
 import tripwire.codecs.LiquidationFillDecoder;
@@ -32,6 +33,7 @@ final class TemplateNames
             case UndecodableInputDecoder.TEMPLATE_ID: return "undecodable";
             case LiquidationOrderDecoder.TEMPLATE_ID: return "liquidationOrder";
             case RejectionDecoder.TEMPLATE_ID: return "rejection";
+            case DeleverageDecoder.TEMPLATE_ID: return "deleverage";
             default: return "template " + templateId;
         }
     }

@@ -4,6 +4,7 @@ import java.util.function.IntFunction;
 
 import org.agrona.DirectBuffer;
 
+import tripwire.codecs.DeleverageDecoder;
 import tripwire.codecs.LiquidationOrderDecoder;
 import tripwire.codecs.MessageHeaderDecoder;
 import tripwire.codecs.RejectionDecoder;
@@ -17,6 +18,7 @@ public final class OutputJson
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final LiquidationOrderDecoder order = new LiquidationOrderDecoder();
     private final RejectionDecoder rejection = new RejectionDecoder();
+    private final DeleverageDecoder deleverage = new DeleverageDecoder();
     private final IntFunction<String> marketName;
     private final IntFunction<String> assetName;
 
@@ -52,6 +54,16 @@ public final class OutputJson
                     ",\"reason\":\"" + rejection.reason().name() + '"' +
                     ",\"message\":" + quote(RejectMessages.describe(
                         rejection.reason(), rejection.detail1(), rejection.detail2(), marketName, assetName)) + '}';
+
+            case DeleverageDecoder.TEMPLATE_ID:
+                deleverage.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+                return "{\"type\":\"deleverage\",\"seq\":" + deleverage.triggerSeq() +
+                    ",\"account\":" + deleverage.accountId() +
+                    ",\"counterparty\":" + deleverage.counterpartyId() +
+                    ",\"market\":" + quote(marketName.apply(deleverage.marketId())) +
+                    ",\"side\":\"" + deleverage.side().name() + '"' +
+                    ",\"size\":\"" + E8Text.format(deleverage.sizeE8()) + '"' +
+                    ",\"price\":\"" + E8Text.format(deleverage.priceE8()) + '"' + '}';
 
             default:
                 return "{\"type\":\"unknown\",\"templateId\":" + header.templateId() + '}';
