@@ -118,7 +118,11 @@ final class AutoDeleverager
      * @return the account's position left in the market afterwards (signed; 0 when fully deleveraged).
      */
     long deleverage(
-        final int accountIndex, final int marketId, final long bankruptcyPriceE8, final long triggerSeq, final long timeNs)
+        final int accountIndex,
+        final int marketId,
+        final long bankruptcyPriceE8,
+        final long triggerSeq,
+        final long timeNs)
     {
         final long positionE8 = accounts.sizeE8(accountIndex, marketId);
         if (positionE8 == 0)
@@ -210,7 +214,8 @@ final class AutoDeleverager
     /** The range rule of a fill (docs/engine-model.md), checked without publishing anything. */
     private boolean breaksRangeRule(final int accountIndex, final int marketId, final long sizeE8, final long priceE8)
     {
-        final long newCashE8 = accounts.balanceE8(accountIndex, assets.quoteAssetId()) + FixedPoint.mulE8Floor(-sizeE8, priceE8);
+        final long newCashE8 =
+            accounts.balanceE8(accountIndex, assets.quoteAssetId()) + FixedPoint.mulE8Floor(-sizeE8, priceE8);
         if (newCashE8 > FixedPoint.MAX_E8 || newCashE8 < -FixedPoint.MAX_E8)
         {
             return true;
@@ -230,7 +235,8 @@ final class AutoDeleverager
     {
         final int quoteAssetId = assets.quoteAssetId();
         final long cashDeltaE8 = FixedPoint.mulE8Floor(-sizeE8, priceE8);
-        accounts.balance(accountIndex, quoteAssetId, accounts.balanceE8(accountIndex, quoteAssetId) + cashDeltaE8, false);
+        final long cashE8 = accounts.balanceE8(accountIndex, quoteAssetId);
+        accounts.balance(accountIndex, quoteAssetId, cashE8 + cashDeltaE8, false);
         final long positionE8 = accounts.sizeE8(accountIndex, marketId);
         costs.onTrade(accountIndex, marketId, positionE8, sizeE8, priceE8);
         final long newPositionE8 = positionE8 + sizeE8;

@@ -49,7 +49,8 @@ public final class PositionCostStore
      * @param sizeE8     the signed size traded (non-zero).
      * @param priceE8    the trade price, > 0.
      */
-    public void onTrade(final int accountIndex, final int marketId, final long positionE8, final long sizeE8, final long priceE8)
+    public void onTrade(
+        final int accountIndex, final int marketId, final long positionE8, final long sizeE8, final long priceE8)
     {
         final int offset = offset(accountIndex, marketId);
         buffer.putLong(offset, costAfterTradeE8(buffer.getLong(offset), positionE8, sizeE8, priceE8));
