@@ -209,6 +209,7 @@ final class InputAdapter
         final int nameLength = readName(marketDefinition.getName(name, 0));
         final int marketId = marketDefinition.marketId();
         penaltyFields.decodeMarketFields(marketDefinition);
+        final short autoDeleverageRaw = marketDefinition.autoDeleverageRaw();
 
         final int groupBlockLength = buffer.getShort(offset + groupHeaderEnd - 4, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
         final int groupCount = buffer.getShort(offset + groupHeaderEnd - 2, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
@@ -236,7 +237,7 @@ final class InputAdapter
         }
         referenceData.onMarketDefinition(
             seq, timeNs, marketId, initialMantissa, initialExponent, maintenanceMantissa, maintenanceExponent,
-            name, nameLength, sourceIds, sourceCount);
+            name, nameLength, sourceIds, sourceCount, autoDeleverageRaw);
     }
 
     /**

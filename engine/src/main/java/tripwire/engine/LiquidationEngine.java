@@ -6,10 +6,12 @@ import org.agrona.collections.Long2LongHashMap;
 import tripwire.engine.risk.DynamicMargin;
 import tripwire.engine.risk.MarginCalculator;
 import tripwire.engine.state.AccountStore;
+import tripwire.engine.state.AutoDeleverageTable;
 import tripwire.engine.state.AssetTable;
 import tripwire.engine.state.MarginScheduleTable;
 import tripwire.engine.state.MarketTable;
 import tripwire.engine.state.PenaltyTable;
+import tripwire.engine.state.PositionCostStore;
 
 /**
  * Tripwire's business logic: applies one input frame at a time to off-heap state and emits liquidation
@@ -39,6 +41,8 @@ public final class LiquidationEngine
     private final MarketTable markets;
     private final AccountStore accounts;
     private final MarginScheduleTable marginSchedules;
+    private final PositionCostStore costs;
+    private final AutoDeleverageTable autoDeleverageMarkets;
     private final OutputPublisher publisher;
     private final Liquidator liquidator;
     private final InputAdapter inputAdapter;
@@ -54,6 +58,8 @@ public final class LiquidationEngine
         this.markets = new MarketTable(config.maxMarkets());
         this.accounts = new AccountStore(config.maxAccounts(), config.maxAssets(), config.maxMarkets());
         this.marginSchedules = new MarginScheduleTable(config.maxMarkets());
+        this.costs = new PositionCostStore(config.maxAccounts(), config.maxMarkets());
+        this.autoDeleverageMarkets = new AutoDeleverageTable(config.maxMarkets());
         this.publisher = new OutputPublisher(sink);
         this.penalties = new PenaltyTable(config.maxMarkets());
         this.insuranceFund = new InsuranceFund(publisher);
@@ -65,16 +71,19 @@ public final class LiquidationEngine
         final MarginCalculator margin = new MarginCalculator(accounts, assets, markets, marginSchedules);
         final DynamicMargin dynamicMargin = new DynamicMargin(marginSchedules);
         final MarginScheduleDefinition marginScheduleDefinition = new MarginScheduleDefinition();
-        this.liquidator = new Liquidator(accounts, markets, margin, publisher, orderRefById, penalties);
+        final AutoDeleverager deleverager =
+            new AutoDeleverager(accounts, assets, markets, autoDeleverageMarkets, costs, margin, publisher);
+        this.liquidator = new Liquidator(accounts, markets, margin, publisher, orderRefById, penalties, insuranceFund, deleverager);
         final PenaltyReferenceData penaltyFields = new PenaltyReferenceData(penalties, insuranceFund, publisher);
         final LiquidationCharges charges =
             new LiquidationCharges(accounts, assets, penalties, margin, insuranceFund, publisher);
         this.inputAdapter = new InputAdapter(
             new ReferenceDataLogic(assets, markets, publisher, penaltyFields,
-                new MarginScheduleLogic(marginSchedules, dynamicMargin, marginScheduleDefinition, publisher)),
+                new MarginScheduleLogic(marginSchedules, dynamicMargin, marginScheduleDefinition, publisher),
+                new AutoDeleverageDefinitions(autoDeleverageMarkets, publisher)),
             new CollateralLogic(accounts, assets, margin, liquidator, publisher),
             new TradeLogic(accounts, assets, markets, liquidator, publisher, orderRefById, charges,
-                new InitialMarginWarning(accounts, marginSchedules, margin, publisher)),
+                new InitialMarginWarning(accounts, marginSchedules, margin, publisher), costs),
             new PriceLogic(accounts, assets, markets, liquidator, publisher, dynamicMargin),
             publisher,
             penaltyFields,
@@ -177,9 +186,9 @@ public final class LiquidationEngine
 
     /**
      * A 64-bit hash of the book alone: reference data (assets, markets, prices, margin schedules with their
-     * dynamic-margin state, penalty parameters), every account record (balances, positions, outstanding
-     * orders), the number of accounts and the insurance fund (balance, liquidators' total), without the
-     * sequence counters that every input moves. A rejected input leaves it unchanged.
+     * dynamic-margin state, penalty parameters, ADL flags), every account record (balances, positions,
+     * outstanding orders, cost bases), the number of accounts and the insurance fund (balance, liquidators'
+     * total), without the sequence counters that every input moves. A rejected input leaves it unchanged.
      */
     public long bookHash()
     {
@@ -188,6 +197,8 @@ public final class LiquidationEngine
         hash.mix(markets.buffer(), markets.capacity() * MarketTable.RECORD_LENGTH);
         hash.mix(marginSchedules.buffer(), marginSchedules.capacity() * MarginScheduleTable.RECORD_LENGTH);
         hash.mix(accounts.buffer(), accounts.count() * accounts.recordLength());
+        hash.mix(costs.buffer(), accounts.count() * costs.recordLength());
+        hash.mix(autoDeleverageMarkets.buffer(), autoDeleverageMarkets.capacity() * AutoDeleverageTable.RECORD_LENGTH);
         hash.mix(assets.quoteAssetId());
         hash.mix(accounts.count());
         hash.mix(penalties.buffer(), penalties.capacity() * PenaltyTable.RECORD_LENGTH);

@@ -12,6 +12,8 @@ import tripwire.engine.state.PenaltyTable;
 /**
  * Checks an account and, when it is liquidatable, emits one liquidation order per open position without an
  * outstanding order, at the position's bankruptcy price (docs/engine-model.md, "Liquidation orders").
+ * A bankrupt account's positions in auto-deleveraging markets go to the {@link AutoDeleverager} first
+ * (docs/risk-model.md section 7); what it cannot place gets a whole-size order at the same bankruptcy price.
  *
  * <p>Owned by the business-logic thread. Allocates nothing: scratch arrays are sized at construction.
  */
@@ -25,6 +27,8 @@ final class Liquidator
     private final OutputPublisher publisher;
     private final Long2LongHashMap orderRefById;
     private final PenaltyTable penalties;
+    private final InsuranceFund insuranceFund;
+    private final AutoDeleverager deleverager;
     private final int[] candidateMarkets;
     private final long[] candidateMaintenanceE8;
     private long lastOrderId;
@@ -35,7 +39,9 @@ final class Liquidator
         final MarginCalculator margin,
         final OutputPublisher publisher,
         final Long2LongHashMap orderRefById,
-        final PenaltyTable penalties)
+        final PenaltyTable penalties,
+        final InsuranceFund insuranceFund,
+        final AutoDeleverager deleverager)
     {
         this.accounts = accounts;
         this.markets = markets;
@@ -43,6 +49,8 @@ final class Liquidator
         this.publisher = publisher;
         this.orderRefById = orderRefById;
         this.penalties = penalties;
+        this.insuranceFund = insuranceFund;
+        this.deleverager = deleverager;
         this.candidateMarkets = new int[markets.capacity()];
         this.candidateMaintenanceE8 = new long[markets.capacity()];
     }
@@ -92,30 +100,90 @@ final class Liquidator
     /** Checks the account after an event that concerns it and emits its orders if it is liquidatable. */
     void check(final int accountIndex, final long triggerSeq, final long timeNs)
     {
+        check(accountIndex, triggerSeq, timeNs, true);
+    }
+
+    /**
+     * @param mayDeleverage false for the check of an ADL counterparty: it gets a v1 check only, so that ADL
+     *                      never recurses into the deleverager's scratch arrays while they are in use.
+     */
+    private void check(final int accountIndex, final long triggerSeq, final long timeNs, final boolean mayDeleverage)
+    {
         if (!margin.evaluate(accountIndex) || !margin.isLiquidatable())
         {
             return;
         }
 
+        // Taken before ADL evaluates candidates with the same calculator: every figure of this check is the
+        // account's as it was when the check began.
         final long equityE8 = margin.equityE8();
         final long maintenanceE8 = margin.maintenanceE8();
         final int count = collectUnorderedPositions(accountIndex);
         final long accountId = accounts.accountId(accountIndex);
+        final boolean deleveraging = mayDeleverage && AutoDeleverager.isDue(equityE8, insuranceFund.balanceE8());
+        if (deleveraging)
+        {
+            deleverager.begin();
+            for (int i = 0; i < count; i++)
+            {
+                final int marketId = candidateMarkets[i];
+                if (deleverager.covers(marketId))
+                {
+                    final long limitPriceE8 = limitPriceE8(i, accountIndex, equityE8, maintenanceE8);
+                    final long restE8 = deleverager.deleverage(accountIndex, marketId, limitPriceE8, triggerSeq, timeNs);
+                    if (restE8 != 0)
+                    {
+                        emitOrder(accountIndex, accountId, marketId, restE8, limitPriceE8, triggerSeq, timeNs);
+                    }
+                }
+            }
+        }
         for (int i = 0; i < count; i++)
         {
             final int marketId = candidateMarkets[i];
+            if (deleveraging && deleverager.covers(marketId))
+            {
+                continue;
+            }
             final long sizeE8 = accounts.sizeE8(accountIndex, marketId);
-            final long shareE8 = FixedPoint.mulDivFloor(equityE8, candidateMaintenanceE8[i], maintenanceE8);
             final long limitPriceE8 = LiquidationPricing.limitPriceE8(
-                bankruptcyPriceE8(markets.markPriceE8(marketId), shareE8, sizeE8), sizeE8, penalties.penaltyRateE8(marketId));
-            final Side side = sizeE8 > 0 ? Side.SELL : Side.BUY;
-            final long absSizeE8 = FixedPoint.abs(sizeE8);
-            final long orderId = ++lastOrderId;
-
-            accounts.order(accountIndex, marketId, orderId, absSizeE8, side.value());
-            orderRefById.put(orderId, orderRef(accountIndex, marketId));
-            publisher.liquidationOrder(triggerSeq, timeNs, orderId, accountId, marketId, side, absSizeE8, limitPriceE8);
+                limitPriceE8(i, accountIndex, equityE8, maintenanceE8), sizeE8, penalties.penaltyRateE8(marketId));
+            emitOrder(accountIndex, accountId, marketId, sizeE8, limitPriceE8, triggerSeq, timeNs);
         }
+        if (deleveraging)
+        {
+            for (int i = 0; i < deleverager.counterpartyCount(); i++)
+            {
+                check(deleverager.counterparty(i), triggerSeq, timeNs, false);
+            }
+        }
+    }
+
+    /** The v1 limit of the i-th collected position: its bankruptcy price at this check's figures. */
+    private long limitPriceE8(final int i, final int accountIndex, final long equityE8, final long maintenanceE8)
+    {
+        final int marketId = candidateMarkets[i];
+        final long shareE8 = FixedPoint.mulDivFloor(equityE8, candidateMaintenanceE8[i], maintenanceE8);
+        return bankruptcyPriceE8(markets.markPriceE8(marketId), shareE8, accounts.sizeE8(accountIndex, marketId));
+    }
+
+    /** Emits one order closing the whole {@code sizeE8} (signed, non-zero) and records it as outstanding. */
+    private void emitOrder(
+        final int accountIndex,
+        final long accountId,
+        final int marketId,
+        final long sizeE8,
+        final long limitPriceE8,
+        final long triggerSeq,
+        final long timeNs)
+    {
+        final Side side = sizeE8 > 0 ? Side.SELL : Side.BUY;
+        final long absSizeE8 = FixedPoint.abs(sizeE8);
+        final long orderId = ++lastOrderId;
+
+        accounts.order(accountIndex, marketId, orderId, absSizeE8, side.value());
+        orderRefById.put(orderId, orderRef(accountIndex, marketId));
+        publisher.liquidationOrder(triggerSeq, timeNs, orderId, accountId, marketId, side, absSizeE8, limitPriceE8);
     }
 
     /**

@@ -4,6 +4,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import tripwire.codecs.InsuranceFundMovementEncoder;
 import tripwire.codecs.InsuranceFundMovementKind;
+import tripwire.codecs.DeleverageEncoder;
 import tripwire.codecs.LiquidationOrderEncoder;
 import tripwire.codecs.LiquidationPenaltyEncoder;
 import tripwire.codecs.MarginWarningEncoder;
@@ -29,6 +30,7 @@ final class OutputPublisher
     private final InsuranceFundMovementEncoder fundMovementEncoder = new InsuranceFundMovementEncoder();
     private final LiquidationPenaltyEncoder penaltyEncoder = new LiquidationPenaltyEncoder();
     private final MarginWarningEncoder marginWarningEncoder = new MarginWarningEncoder();
+    private final DeleverageEncoder deleverageEncoder = new DeleverageEncoder();
     private final OutputSink sink;
     private long lastOutSeq;
 
@@ -145,5 +147,30 @@ final class OutputPublisher
             .initialE8(initialE8);
         sink.onOutput(
             outSeq, timeNs, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + marginWarningEncoder.encodedLength());
+    }
+
+    /** One auto-deleveraging reduction (docs/risk-model.md section 7); {@code side} is the account's closing side. */
+    void deleverage(
+        final long triggerSeq,
+        final long timeNs,
+        final long accountId,
+        final long counterpartyId,
+        final int marketId,
+        final Side side,
+        final long sizeE8,
+        final long priceE8)
+    {
+        final long outSeq = ++lastOutSeq;
+        deleverageEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .outSeq(outSeq)
+            .triggerSeq(triggerSeq)
+            .timeNs(timeNs)
+            .accountId(accountId)
+            .counterpartyId(counterpartyId)
+            .marketId(marketId)
+            .side(side)
+            .sizeE8(sizeE8)
+            .priceE8(priceE8);
+        sink.onOutput(outSeq, timeNs, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + deleverageEncoder.encodedLength());
     }
 }

@@ -23,19 +23,22 @@ final class ReferenceDataLogic
     private final OutputPublisher publisher;
     private final PenaltyReferenceData penaltyFields;
     private final MarginScheduleLogic marginSchedules;
+    private final AutoDeleverageDefinitions autoDeleverage;
 
     ReferenceDataLogic(
         final AssetTable assets,
         final MarketTable markets,
         final OutputPublisher publisher,
         final PenaltyReferenceData penaltyFields,
-        final MarginScheduleLogic marginSchedules)
+        final MarginScheduleLogic marginSchedules,
+        final AutoDeleverageDefinitions autoDeleverage)
     {
         this.assets = assets;
         this.markets = markets;
         this.publisher = publisher;
         this.penaltyFields = penaltyFields;
         this.marginSchedules = marginSchedules;
+        this.autoDeleverage = autoDeleverage;
     }
 
     void onAssetDefinition(
@@ -88,6 +91,7 @@ final class ReferenceDataLogic
 
     /**
      * @param sourceIds the market's oracle sources; only the first {@code sourceCount} are read.
+     * @param autoDeleverageRaw the raw byte of the {@code autoDeleverage} field (BooleanType).
      */
     void onMarketDefinition(
         final long seq,
@@ -100,7 +104,8 @@ final class ReferenceDataLogic
         final byte[] name,
         final int nameLength,
         final int[] sourceIds,
-        final int sourceCount)
+        final int sourceCount,
+        final short autoDeleverageRaw)
     {
         if (marketId < 0 || marketId >= markets.capacity())
         {
@@ -138,7 +143,9 @@ final class ReferenceDataLogic
             publisher.rejection(seq, timeNs, RejectReason.INVALID_REFERENCE_DATA, NO_QUOTE_ASSET, 0);
             return;
         }
-        if (marginSchedules.rejected(seq, timeNs, maintenanceE8, initialE8) || penaltyFields.marketRejected(seq, timeNs))
+        if (marginSchedules.rejected(seq, timeNs, maintenanceE8, initialE8) ||
+            penaltyFields.marketRejected(seq, timeNs) ||
+            autoDeleverage.rejected(seq, timeNs, autoDeleverageRaw))
         {
             return;
         }
@@ -149,6 +156,7 @@ final class ReferenceDataLogic
         }
         penaltyFields.applyMarket(marketId);
         marginSchedules.apply(marketId);
+        autoDeleverage.apply(marketId, autoDeleverageRaw);
     }
 
     private boolean rejectedDecode(

@@ -8,6 +8,7 @@ import tripwire.engine.math.FixedPoint;
 import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.AssetTable;
 import tripwire.engine.state.MarketTable;
+import tripwire.engine.state.PositionCostStore;
 
 /**
  * Fills from the venue's matching engine and fills of liquidation orders: both move quote cash by
@@ -28,6 +29,7 @@ final class TradeLogic
     private final Long2LongHashMap orderRefById;
     private final LiquidationCharges charges;
     private final InitialMarginWarning initialMarginWarning;
+    private final PositionCostStore costs;
 
     TradeLogic(
         final AccountStore accounts,
@@ -37,7 +39,8 @@ final class TradeLogic
         final OutputPublisher publisher,
         final Long2LongHashMap orderRefById,
         final LiquidationCharges charges,
-        final InitialMarginWarning initialMarginWarning)
+        final InitialMarginWarning initialMarginWarning,
+        final PositionCostStore costs)
     {
         this.accounts = accounts;
         this.assets = assets;
@@ -47,6 +50,7 @@ final class TradeLogic
         this.orderRefById = orderRefById;
         this.charges = charges;
         this.initialMarginWarning = initialMarginWarning;
+        this.costs = costs;
     }
 
     void onFill(
@@ -188,6 +192,7 @@ final class TradeLogic
         final int quoteAssetId = assets.quoteAssetId();
         final long cashDeltaE8 = FixedPoint.mulE8Floor(-sizeE8, priceE8);
         accounts.balance(index, quoteAssetId, accounts.balanceE8(index, quoteAssetId) + cashDeltaE8, false);
+        costs.onTrade(index, marketId, accounts.sizeE8(index, marketId), sizeE8, priceE8);
         final long newSizeE8 = accounts.sizeE8(index, marketId) + sizeE8;
         accounts.size(index, marketId, newSizeE8);
         markets.raiseMaxAbsSize(marketId, FixedPoint.abs(newSizeE8));

@@ -98,7 +98,8 @@ final class FrameWriter
     {
         marketDefinition.wrapAndApplyHeader(buffer, position, header)
             .marketId(marketId)
-            .putName(nameBytes(name), 0);
+            .putName(nameBytes(name), 0)
+            .autoDeleverage(BooleanType.FALSE);
         decimal(marketDefinition.initialMarginRate(), initialRateE8);
         decimal(marketDefinition.maintenanceMarginRate(), maintenanceRateE8);
         decimal(marketDefinition.liquidationPenaltyRate(), 0);

@@ -1,6 +1,7 @@
 package tripwire.cli;
 
 import tripwire.codecs.AssetDefinitionDecoder;
+import tripwire.codecs.DeleverageDecoder;
 import tripwire.codecs.DepositDecoder;
 import tripwire.codecs.FillDecoder;
 import tripwire.codecs.InsuranceFundMovementDecoder;
@@ -38,6 +39,7 @@ final class TemplateNames
             case LiquidationPenaltyDecoder.TEMPLATE_ID: return "liquidationPenalty";
             case InsuranceFundMovementDecoder.TEMPLATE_ID: return "insuranceFund";
             case MarginWarningDecoder.TEMPLATE_ID: return "marginWarning";
+            case DeleverageDecoder.TEMPLATE_ID: return "deleverage";
             default: return "template " + templateId;
         }
     }

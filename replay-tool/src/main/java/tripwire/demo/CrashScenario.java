@@ -163,6 +163,7 @@ public final class CrashScenario
         {
             final int m = step - ASSETS.length;
             marketDefinition.wrapAndApplyHeader(buffer, 0, header).marketId(m).putName(name(MARKETS[m]), 0);
+            marketDefinition.autoDeleverage(BooleanType.FALSE);
             marketDefinition.initialMarginRate().mantissa(INITIAL_RATE_E8[m]).exponent((byte)-8);
             marketDefinition.maintenanceMarginRate().mantissa(MAINTENANCE_RATE_E8[m]).exponent((byte)-8);
             marketDefinition.liquidationPenaltyRate().mantissa(0).exponent((byte)0);

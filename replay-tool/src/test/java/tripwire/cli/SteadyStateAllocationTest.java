@@ -29,7 +29,9 @@ class SteadyStateAllocationTest
     private static final int ACCOUNTS = 10_000;
     private static final int WARM_UP_EVENTS = 300_000;
     private static final int MEASURED_EVENTS = 1_000_000;
-    private static final int FRAME_STRIDE = 128;
+    /** Average room per frame in the pre-encoded area; frames are packed, so a longer one (a market definition) fits. */
+    private static final int AVERAGE_FRAME_ROOM = 128;
+    private static final int SPARE_ROOM = 64 * 1024;
     /** What Chronicle allocates to map one more block of a queue file (measured: about 2.7 KB). */
     private static final long BLOCK_MAPPING_ALLOWANCE_BYTES = 4096;
 
@@ -98,7 +100,7 @@ class SteadyStateAllocationTest
     {
         for (int i = from; i < to; i++)
         {
-            engine.onInput(frames.seq[i], frames.timeNs[i], buffer, i * FRAME_STRIDE, frames.length[i]);
+            engine.onInput(frames.seq[i], frames.timeNs[i], buffer, frames.offset[i], frames.length[i]);
         }
     }
 
@@ -117,13 +119,15 @@ class SteadyStateAllocationTest
         final byte[] bytes;
         final long[] seq;
         final long[] timeNs;
+        final int[] offset;
         final int[] length;
 
         private Frames(final int count)
         {
-            bytes = new byte[count * FRAME_STRIDE];
+            bytes = new byte[count * AVERAGE_FRAME_ROOM + SPARE_ROOM];
             seq = new long[count];
             timeNs = new long[count];
+            offset = new int[count];
             length = new int[count];
         }
 
@@ -132,10 +136,13 @@ class SteadyStateAllocationTest
             final Frames frames = new Frames(count);
             final CrashScenario scenario = new CrashScenario(3, ACCOUNTS, count);
             final UnsafeBuffer target = new UnsafeBuffer(frames.bytes);
+            int position = 0;
             for (int i = 0; i < count; i++)
             {
                 scenario.next();
-                target.putBytes(i * FRAME_STRIDE, scenario.buffer(), 0, scenario.length());
+                target.putBytes(position, scenario.buffer(), 0, scenario.length());
+                frames.offset[i] = position;
+                position += scenario.length();
                 frames.seq[i] = scenario.seq();
                 frames.timeNs[i] = scenario.timeNs();
                 frames.length[i] = scenario.length();

@@ -6,6 +6,7 @@ import org.agrona.DirectBuffer;
 
 import tripwire.codecs.InsuranceFundMovementDecoder;
 import tripwire.codecs.InsuranceFundMovementKind;
+import tripwire.codecs.DeleverageDecoder;
 import tripwire.codecs.LiquidationOrderDecoder;
 import tripwire.codecs.LiquidationPenaltyDecoder;
 import tripwire.codecs.MarginWarningDecoder;
@@ -24,6 +25,7 @@ public final class OutputJson
     private final LiquidationPenaltyDecoder penalty = new LiquidationPenaltyDecoder();
     private final InsuranceFundMovementDecoder fundMovement = new InsuranceFundMovementDecoder();
     private final MarginWarningDecoder marginWarning = new MarginWarningDecoder();
+    private final DeleverageDecoder deleverage = new DeleverageDecoder();
     private final IntFunction<String> marketName;
     private final IntFunction<String> assetName;
 
@@ -88,6 +90,16 @@ public final class OutputJson
                     ",\"account\":" + marginWarning.accountId() +
                     ",\"equity\":\"" + E8Text.format(marginWarning.equityE8()) + '"' +
                     ",\"initialMargin\":\"" + E8Text.format(marginWarning.initialE8()) + "\"}";
+
+            case DeleverageDecoder.TEMPLATE_ID:
+                deleverage.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+                return "{\"type\":\"deleverage\",\"seq\":" + deleverage.triggerSeq() +
+                    ",\"account\":" + deleverage.accountId() +
+                    ",\"counterparty\":" + deleverage.counterpartyId() +
+                    ",\"market\":" + quote(marketName.apply(deleverage.marketId())) +
+                    ",\"side\":\"" + deleverage.side().name() + '"' +
+                    ",\"size\":\"" + E8Text.format(deleverage.sizeE8()) + '"' +
+                    ",\"price\":\"" + E8Text.format(deleverage.priceE8()) + '"' + '}';
 
             default:
                 return "{\"type\":\"unknown\",\"templateId\":" + header.templateId() + '}';

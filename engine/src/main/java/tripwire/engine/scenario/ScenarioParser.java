@@ -212,6 +212,7 @@ public final class ScenarioParser
         DecimalText.encode(maintenance, encoder.maintenanceMarginRate());
         encoder.putName(nameBytes(name), 0);
         penaltyFields.encode(encoder);
+        encodeAutoDeleverageFields(node, encoder);
         final int encodedCount = Math.min(sourceNames.size(), MAX_ENCODED_SOURCES);
         final MarketDefinitionEncoder.OracleSourcesEncoder group = encoder.oracleSourcesCount(encodedCount);
         for (int i = 0; i < encodedCount; i++)
@@ -221,6 +222,18 @@ public final class ScenarioParser
         }
         marginFields.encode(encoder);
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
+    }
+
+    /** {@code autoDeleverage} (boolean, default false): docs/risk-model.md section 7. */
+    private static void encodeAutoDeleverageFields(final JsonNode node, final MarketDefinitionEncoder encoder)
+    {
+        final JsonNode autoDeleverage = node.get("autoDeleverage");
+        if (autoDeleverage != null && !autoDeleverage.isBoolean())
+        {
+            throw new Malformed(MalformedProblem.BAD_FIELD, "autoDeleverage must be true or false");
+        }
+        encoder.autoDeleverage(
+            autoDeleverage != null && autoDeleverage.asBoolean() ? BooleanType.TRUE : BooleanType.FALSE);
     }
 
     private int encodeDeposit(final JsonNode node)
