@@ -44,14 +44,17 @@ final class InputAdapter
     private final TradeLogic trades;
     private final PriceLogic prices;
     private final OutputPublisher publisher;
+    private final OracleDefinitions oracleDefinitions;
 
     InputAdapter(
         final ReferenceDataLogic referenceData,
         final CollateralLogic collateral,
         final TradeLogic trades,
         final PriceLogic prices,
-        final OutputPublisher publisher)
+        final OutputPublisher publisher,
+        final OracleDefinitions oracleDefinitions)
     {
+        this.oracleDefinitions = oracleDefinitions;
         this.referenceData = referenceData;
         this.collateral = collateral;
         this.trades = trades;
@@ -176,6 +179,12 @@ final class InputAdapter
         final long haircutMantissa = haircut.mantissa();
         final byte haircutExponent = haircut.exponent();
         final int nameLength = readName(assetDefinition.getName(name, 0));
+        if (!oracleDefinitions.readAsset(
+            assetDefinition, buffer, bodyOffset, blockLength, bodyOffset - MessageHeaderDecoder.ENCODED_LENGTH + length))
+        {
+            badFrame(seq, timeNs, length);
+            return;
+        }
         referenceData.onAssetDefinition(
             seq, timeNs, assetDefinition.assetId(), quote == BooleanType.TRUE, haircutMantissa, haircutExponent,
             name, nameLength);
@@ -201,6 +210,7 @@ final class InputAdapter
         final byte maintenanceExponent = maintenance.exponent();
         final int nameLength = readName(marketDefinition.getName(name, 0));
         final int marketId = marketDefinition.marketId();
+        oracleDefinitions.readMarket(marketDefinition);
 
         final int groupBlockLength = buffer.getShort(offset + groupHeaderEnd - 4, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
         final int groupCount = buffer.getShort(offset + groupHeaderEnd - 2, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;

@@ -4,9 +4,11 @@ import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
 
 import tripwire.engine.risk.MarginCalculator;
+import tripwire.engine.risk.StalePrices;
 import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.AssetTable;
 import tripwire.engine.state.MarketTable;
+import tripwire.engine.state.OracleTable;
 
 /**
  * Tripwire's business logic: applies one input frame at a time to off-heap state and emits liquidation
@@ -21,6 +23,8 @@ import tripwire.engine.state.MarketTable;
  *   <li>{@link InputAdapter} decodes the SBE frame and dispatches by template id;</li>
  *   <li>{@link ReferenceDataLogic}, {@link CollateralLogic}, {@link TradeLogic}, {@link PriceLogic} check
  *       and apply the event to {@link AssetTable}, {@link MarketTable}, {@link AccountStore};</li>
+ *   <li>{@link OracleGuard} turns guarded ticks into prices (median, hold, confirmation) and reports
+ *       staleness transitions of every accepted input; {@link StalePrices} is its view for margin;</li>
  *   <li>{@link Liquidator} checks the accounts concerned with {@link MarginCalculator} and emits orders;</li>
  *   <li>{@link OutputPublisher} encodes every output and hands it to the sink.</li>
  * </ol>
@@ -31,6 +35,9 @@ public final class LiquidationEngine
     private final AssetTable assets;
     private final MarketTable markets;
     private final AccountStore accounts;
+    private final OracleTable marketOracles;
+    private final OracleTable assetOracles;
+    private final StalePrices stalePrices;
     private final OutputPublisher publisher;
     private final Liquidator liquidator;
     private final InputAdapter inputAdapter;
@@ -44,19 +51,25 @@ public final class LiquidationEngine
         this.markets = new MarketTable(config.maxMarkets());
         this.accounts = new AccountStore(config.maxAccounts(), config.maxAssets(), config.maxMarkets());
         this.publisher = new OutputPublisher(sink);
+        this.marketOracles = new OracleTable(config.maxMarkets());
+        this.assetOracles = new OracleTable(config.maxAssets());
+        this.stalePrices = new StalePrices(marketOracles, assetOracles);
+        final OracleGuard oracle = new OracleGuard(marketOracles, assetOracles, markets, assets, publisher);
+        final OracleDefinitions oracleDefinitions = new OracleDefinitions(marketOracles, assetOracles, oracle, publisher);
 
         // Presized so that up to maxOutstandingOrders() never resizes it: beyond that it grows once to its
         // new high-water mark (an allocation), then stays allocation-free again.
         final Long2LongHashMap orderRefById = new Long2LongHashMap(
             (int)Math.min(1 << 30, Math.max(16L, (long)(config.maxOutstandingOrders() / 0.65f) + 1)), 0.65f, -1L);
-        final MarginCalculator margin = new MarginCalculator(accounts, assets, markets);
+        final MarginCalculator margin = new MarginCalculator(accounts, assets, markets, stalePrices);
         this.liquidator = new Liquidator(accounts, markets, margin, publisher, orderRefById);
         this.inputAdapter = new InputAdapter(
-            new ReferenceDataLogic(assets, markets, publisher),
-            new CollateralLogic(accounts, assets, margin, liquidator, publisher),
-            new TradeLogic(accounts, assets, markets, liquidator, publisher, orderRefById),
-            new PriceLogic(accounts, assets, markets, liquidator, publisher),
-            publisher);
+            new ReferenceDataLogic(assets, markets, publisher, oracleDefinitions),
+            new CollateralLogic(accounts, assets, margin, liquidator, publisher, oracle),
+            new TradeLogic(accounts, assets, markets, liquidator, publisher, orderRefById, oracle),
+            new PriceLogic(accounts, assets, markets, liquidator, publisher, oracle),
+            publisher,
+            oracleDefinitions);
     }
 
     /**
@@ -70,6 +83,7 @@ public final class LiquidationEngine
     {
         lastSeq = seq;
         lastTimeNs = timeNs;
+        stalePrices.eventTimeNs(timeNs);
         inputAdapter.onInput(seq, timeNs, buffer, offset, length);
     }
 
@@ -143,6 +157,8 @@ public final class LiquidationEngine
         hash.mix(assets.buffer(), assets.capacity() * AssetTable.RECORD_LENGTH);
         hash.mix(markets.buffer(), markets.capacity() * MarketTable.RECORD_LENGTH);
         hash.mix(accounts.buffer(), accounts.count() * accounts.recordLength());
+        hash.mix(marketOracles.buffer(), marketOracles.capacity() * OracleTable.RECORD_LENGTH);
+        hash.mix(assetOracles.buffer(), assetOracles.capacity() * OracleTable.RECORD_LENGTH);
         hash.mix(assets.quoteAssetId());
         hash.mix(accounts.count());
         return hash.value();

@@ -3,7 +3,10 @@ package tripwire.engine;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import tripwire.codecs.LiquidationOrderEncoder;
+import tripwire.codecs.InstrumentKind;
 import tripwire.codecs.MessageHeaderEncoder;
+import tripwire.codecs.OracleStatusCode;
+import tripwire.codecs.OracleStatusEncoder;
 import tripwire.codecs.RejectReason;
 import tripwire.codecs.RejectionEncoder;
 import tripwire.codecs.Side;
@@ -22,6 +25,7 @@ final class OutputPublisher
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final LiquidationOrderEncoder orderEncoder = new LiquidationOrderEncoder();
     private final RejectionEncoder rejectionEncoder = new RejectionEncoder();
+    private final OracleStatusEncoder oracleStatusEncoder = new OracleStatusEncoder();
     private final OutputSink sink;
     private long lastOutSeq;
 
@@ -75,5 +79,27 @@ final class OutputPublisher
             .sizeE8(sizeE8)
             .limitPriceE8(limitPriceE8);
         sink.onOutput(outSeq, timeNs, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + orderEncoder.encodedLength());
+    }
+
+    void oracleStatus(
+        final long seq,
+        final long timeNs,
+        final InstrumentKind kind,
+        final int instrumentId,
+        final OracleStatusCode status,
+        final int sourceId,
+        final long priceE8)
+    {
+        final long outSeq = ++lastOutSeq;
+        oracleStatusEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .outSeq(outSeq)
+            .seq(seq)
+            .timeNs(timeNs)
+            .instrumentKind(kind)
+            .instrumentId(instrumentId)
+            .status(status)
+            .sourceId(sourceId)
+            .priceE8(priceE8);
+        sink.onOutput(outSeq, timeNs, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + oracleStatusEncoder.encodedLength());
     }
 }

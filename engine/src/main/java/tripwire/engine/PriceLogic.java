@@ -8,8 +8,10 @@ import tripwire.engine.state.MarketTable;
 import tripwire.engine.state.MemberList;
 
 /**
- * Oracle ticks for markets and collateral assets. An accepted tick becomes the price at once and checks
- * every account exposed to it: those with a position in the market, or a balance of the asset.
+ * Oracle ticks for markets and collateral assets. An accepted tick becomes the price at once (through the
+ * {@link OracleGuard} when the instrument is guarded: the median of its fresh sources, or nothing while the
+ * tick is held) and checks every account exposed to it: those with a position in the market, or a balance
+ * of the asset.
  * Liquidatable accounts are collected, sorted by account index (the order accounts were opened) and only
  * then liquidated, so the order of outputs does not depend on the member lists' internal order.
  *
@@ -23,6 +25,7 @@ final class PriceLogic
     private final MarketTable markets;
     private final Liquidator liquidator;
     private final OutputPublisher publisher;
+    private final OracleGuard oracle;
     private final int[] liquidatable;
 
     PriceLogic(
@@ -30,8 +33,10 @@ final class PriceLogic
         final AssetTable assets,
         final MarketTable markets,
         final Liquidator liquidator,
-        final OutputPublisher publisher)
+        final OutputPublisher publisher,
+        final OracleGuard oracle)
     {
+        this.oracle = oracle;
         this.accounts = accounts;
         this.assets = assets;
         this.markets = markets;
@@ -65,8 +70,20 @@ final class PriceLogic
             publisher.rejection(seq, timeNs, RejectReason.OVERFLOW, largestNotionalE8, RangeRule.MARKET_PRICE);
             return;
         }
+        if (oracle.rejectedMarketTick(seq, timeNs, marketId, sourceId, priceE8))
+        {
+            return;
+        }
 
-        markets.markPrice(marketId, priceE8, timeNs);
+        final long markE8 = oracle.commitMarketTick(seq, timeNs);
+        if (markE8 == OracleGuard.HELD)
+        {
+            return;
+        }
+        // MARK CHANGE: the one place a market's mark is set (old mark = markets.markPriceE8(marketId) before this
+        // line, new mark = markE8). Hooks on a change of the mark, e.g. onMarkChange(marketId, oldMarkE8, newMarkE8),
+        // go here.
+        markets.markPrice(marketId, markE8, timeNs);
         checkMembers(accounts.marketMembers(marketId), seq, timeNs);
     }
 
@@ -83,6 +100,10 @@ final class PriceLogic
             publisher.rejection(seq, timeNs, RejectReason.QUOTE_ASSET_TICK, assetId, sourceId);
             return;
         }
+        if (oracle.rejectedAssetSource(seq, timeNs, assetId, sourceId))
+        {
+            return;
+        }
         final long priceE8 = DecodeRejections.positive(
             publisher, seq, timeNs, mantissa, exponent, RejectReason.NON_POSITIVE_PRICE);
         if (priceE8 == DecodeRejections.REJECTED)
@@ -95,8 +116,17 @@ final class PriceLogic
             publisher.rejection(seq, timeNs, RejectReason.OVERFLOW, largestValueE8, RangeRule.ASSET_PRICE);
             return;
         }
+        if (oracle.rejectedAssetTick(seq, timeNs, assetId, sourceId, priceE8))
+        {
+            return;
+        }
 
-        assets.price(assetId, priceE8, timeNs);
+        final long assetPriceE8 = oracle.commitAssetTick(seq, timeNs);
+        if (assetPriceE8 == OracleGuard.HELD)
+        {
+            return;
+        }
+        assets.price(assetId, assetPriceE8, timeNs);
         checkMembers(accounts.assetMembers(assetId), seq, timeNs);
     }
 

@@ -21,12 +21,16 @@ final class ReferenceDataLogic
     private final AssetTable assets;
     private final MarketTable markets;
     private final OutputPublisher publisher;
+    private final OracleDefinitions oracleDefinitions;
 
-    ReferenceDataLogic(final AssetTable assets, final MarketTable markets, final OutputPublisher publisher)
+    ReferenceDataLogic(
+        final AssetTable assets, final MarketTable markets, final OutputPublisher publisher,
+        final OracleDefinitions oracleDefinitions)
     {
         this.assets = assets;
         this.markets = markets;
         this.publisher = publisher;
+        this.oracleDefinitions = oracleDefinitions;
     }
 
     void onAssetDefinition(
@@ -69,7 +73,12 @@ final class ReferenceDataLogic
             publisher.rejection(seq, timeNs, RejectReason.INVALID_REFERENCE_DATA, QUOTE_HAIRCUT, haircutE8);
             return;
         }
+        if (oracleDefinitions.rejectedAsset(seq, timeNs, assetId, quote))
+        {
+            return;
+        }
         assets.define(assetId, quote, haircutE8, name, nameLength);
+        oracleDefinitions.applyAsset(seq, timeNs, assetId);
     }
 
     /**
@@ -124,11 +133,16 @@ final class ReferenceDataLogic
             publisher.rejection(seq, timeNs, RejectReason.INVALID_REFERENCE_DATA, NO_QUOTE_ASSET, 0);
             return;
         }
+        if (oracleDefinitions.rejectedMarket(seq, timeNs, sourceIds, sourceCount))
+        {
+            return;
+        }
         markets.define(marketId, initialE8, maintenanceE8, name, nameLength);
         for (int i = 0; i < sourceCount; i++)
         {
             markets.addSource(marketId, sourceIds[i]);
         }
+        oracleDefinitions.applyMarket(seq, timeNs, marketId, sourceIds, sourceCount);
     }
 
     private boolean rejectedDecode(

@@ -26,6 +26,7 @@ final class TradeLogic
     private final Liquidator liquidator;
     private final OutputPublisher publisher;
     private final Long2LongHashMap orderRefById;
+    private final OracleGuard oracle;
 
     TradeLogic(
         final AccountStore accounts,
@@ -33,8 +34,10 @@ final class TradeLogic
         final MarketTable markets,
         final Liquidator liquidator,
         final OutputPublisher publisher,
-        final Long2LongHashMap orderRefById)
+        final Long2LongHashMap orderRefById,
+        final OracleGuard oracle)
     {
+        this.oracle = oracle;
         this.accounts = accounts;
         this.assets = assets;
         this.markets = markets;
@@ -102,6 +105,7 @@ final class TradeLogic
             return;
         }
 
+        oracle.commitTransitions(seq, timeNs);
         settle(index, marketId, sizeE8, priceE8);
         liquidator.check(index, seq, timeNs);
     }
@@ -155,6 +159,7 @@ final class TradeLogic
             return;
         }
 
+        oracle.commitTransitions(seq, timeNs);
         settle(index, marketId, signedSizeE8, priceE8);
         if (sizeE8 == remainingE8)
         {

@@ -88,6 +88,10 @@ final class FrameWriter
             .quote(quote ? BooleanType.TRUE : BooleanType.FALSE)
             .putName(nameBytes(name), 0);
         decimal(assetDefinition.haircut(), haircutE8);
+        assetDefinition.oracleStalenessNs(0);
+        decimal(assetDefinition.maxPriceDeviation(), 0);
+        decimal(assetDefinition.staleHaircut(), 100_000_000L);
+        assetDefinition.oracleSourcesCount(0);
         return commit(assetDefinition.encodedLength());
     }
 
@@ -100,6 +104,8 @@ final class FrameWriter
             .putName(nameBytes(name), 0);
         decimal(marketDefinition.initialMarginRate(), initialRateE8);
         decimal(marketDefinition.maintenanceMarginRate(), maintenanceRateE8);
+        marketDefinition.oracleStalenessNs(0);
+        decimal(marketDefinition.maxPriceDeviation(), 0);
         final MarketDefinitionEncoder.OracleSourcesEncoder sources = marketDefinition.oracleSourcesCount(sourceIds.length);
         for (int i = 0; i < sourceIds.length; i++)
         {

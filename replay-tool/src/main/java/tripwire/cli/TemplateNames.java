@@ -6,6 +6,7 @@ import tripwire.codecs.FillDecoder;
 import tripwire.codecs.LiquidationFillDecoder;
 import tripwire.codecs.LiquidationOrderDecoder;
 import tripwire.codecs.MarketDefinitionDecoder;
+import tripwire.codecs.OracleStatusDecoder;
 import tripwire.codecs.RejectionDecoder;
 import tripwire.codecs.TickDecoder;
 import tripwire.codecs.UndecodableInputDecoder;
@@ -32,6 +33,7 @@ final class TemplateNames
             case UndecodableInputDecoder.TEMPLATE_ID: return "undecodable";
             case LiquidationOrderDecoder.TEMPLATE_ID: return "liquidationOrder";
             case RejectionDecoder.TEMPLATE_ID: return "rejection";
+            case OracleStatusDecoder.TEMPLATE_ID: return "oracleStatus";
             default: return "template " + templateId;
         }
     }

@@ -156,6 +156,9 @@ public final class CrashScenario
                 .quote(step == 0 ? BooleanType.TRUE : BooleanType.FALSE)
                 .putName(name(ASSETS[step]), 0);
             assetDefinition.haircut().mantissa(HAIRCUT_E8[step]).exponent((byte)-8);
+            assetDefinition.oracleStalenessNs(0).maxPriceDeviation().mantissa(0).exponent((byte)0);
+            assetDefinition.staleHaircut().mantissa(1).exponent((byte)0);
+            assetDefinition.oracleSourcesCount(0);
             length = MessageHeaderEncoder.ENCODED_LENGTH + assetDefinition.encodedLength();
         }
         else if (step < ASSETS.length + MARKETS.length)
@@ -164,6 +167,7 @@ public final class CrashScenario
             marketDefinition.wrapAndApplyHeader(buffer, 0, header).marketId(m).putName(name(MARKETS[m]), 0);
             marketDefinition.initialMarginRate().mantissa(INITIAL_RATE_E8[m]).exponent((byte)-8);
             marketDefinition.maintenanceMarginRate().mantissa(MAINTENANCE_RATE_E8[m]).exponent((byte)-8);
+            marketDefinition.oracleStalenessNs(0).maxPriceDeviation().mantissa(0).exponent((byte)0);
             final MarketDefinitionEncoder.OracleSourcesEncoder sources = marketDefinition.oracleSourcesCount(SOURCES.length);
             for (int s = 0; s < SOURCES.length; s++)
             {

@@ -171,11 +171,13 @@ public final class ScenarioParser
             throw new Malformed(MalformedProblem.BAD_FIELD, "quote must be true or false");
         }
         final String haircut = node.has("haircut") ? decimal(node, "haircut") : "0";
+        final OracleScenarioFields oracle = OracleScenarioFields.parseAsset(node);
         final AssetDefinitionEncoder encoder = new AssetDefinitionEncoder().wrapAndApplyHeader(buffer, 0, header);
         encoder.assetId(assets.register(name));
         encoder.quote(quoteNode != null && quoteNode.asBoolean() ? BooleanType.TRUE : BooleanType.FALSE);
         DecimalText.encode(haircut, encoder.haircut());
         encoder.putName(nameBytes(name), 0);
+        oracle.encode(encoder, sources);
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
     }
 
@@ -201,11 +203,13 @@ public final class ScenarioParser
                 sourceNames.add(source.asText());
             }
         }
+        final OracleScenarioFields oracle = OracleScenarioFields.parseMarket(node);
         final MarketDefinitionEncoder encoder = new MarketDefinitionEncoder().wrapAndApplyHeader(buffer, 0, header);
         encoder.marketId(markets.register(name));
         DecimalText.encode(initial, encoder.initialMarginRate());
         DecimalText.encode(maintenance, encoder.maintenanceMarginRate());
         encoder.putName(nameBytes(name), 0);
+        oracle.encode(encoder);
         final int encodedCount = Math.min(sourceNames.size(), MAX_ENCODED_SOURCES);
         final MarketDefinitionEncoder.OracleSourcesEncoder group = encoder.oracleSourcesCount(encodedCount);
         for (int i = 0; i < encodedCount; i++)
@@ -355,7 +359,7 @@ public final class ScenarioParser
     }
 
     /** Why a JSON object could not be mapped to an event. */
-    private static final class Malformed extends RuntimeException
+    static final class Malformed extends RuntimeException
     {
         private static final long serialVersionUID = 1L;
         private final MalformedProblem problem;
