@@ -12,11 +12,17 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import tripwire.engine.EngineConfig;
 import tripwire.engine.EngineHarness;
+import tripwire.engine.LiquidationEngine;
+import tripwire.engine.scenario.OutputJson;
+import tripwire.engine.scenario.ScenarioEvent;
+import tripwire.engine.scenario.ScenarioParser;
 import tripwire.engine.scenario.ScenarioRun;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,8 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The oracle guard (docs/risk-model.md section 8) on hand-computed scenarios: every
  * {@code risk-cases/oracle-*.jsonl} must print exactly the lines of its {@code .expected.jsonl} (compared
- * as JSON values, in order). Plus: the guard off is v1 on the shared reference cases, and a rejected
- * definition of the guard's fields leaves the book hash unchanged.
+ * as JSON values, in order). Plus: the guard off is v1 on the shared reference cases, a rejected
+ * definition of the guard's fields (or a rejected input at a time of staleness) leaves the book hash
+ * unchanged and reports nothing, and a truncated asset source group is a bad frame.
  */
 class OracleGuardScenarioTest
 {
@@ -136,6 +143,32 @@ class OracleGuardScenarioTest
                 "{\"type\":\"oracleStatus\",\"seq\":20,\"market\":\"BTC-PERP\",\"status\":\"STALE\"}",
                 "{\"type\":\"oracleStatus\",\"seq\":20,\"asset\":\"ETH\",\"status\":\"STALE\"}"),
             harness.applyLine("{\"type\":\"deposit\",\"account\":1,\"asset\":\"USDC\",\"amount\":\"1\",\"timeNs\":5000}"));
+    }
+
+    @Test
+    void truncatedAssetSourceGroupIsABadFrame()
+    {
+        final ScenarioParser parser = new ScenarioParser();
+        final List<String> outputs = new ArrayList<>();
+        final OutputJson json = new OutputJson(parser.markets()::nameOf, parser.assets()::nameOf, parser.sources()::nameOf);
+        final LiquidationEngine engine = new LiquidationEngine(
+            EngineConfig.defaults(), (outSeq, timeNs, buffer, offset, length) -> outputs.add(json.render(buffer, offset, length)));
+        final ScenarioEvent quote = parser.parseLine(1, "{\"type\":\"asset\",\"asset\":\"USDC\",\"quote\":true}");
+        engine.onInput(quote.seq(), quote.timeNs(), new UnsafeBuffer(quote.frame()), 0, quote.frame().length);
+        final ScenarioEvent asset = parser.parseLine(2, "{\"type\":\"asset\",\"asset\":\"ETH\",\"oracleSources\":[\"a\",\"b\"]}");
+        final long bookHash = engine.bookHash();
+
+        for (final int cut : new int[] {1, 20, 24})
+        {
+            final int length = asset.frame().length - cut;
+            engine.onInput(asset.seq(), asset.timeNs(), new UnsafeBuffer(asset.frame()), 0, length);
+            assertEquals(bookHash, engine.bookHash(), "cut " + cut);
+        }
+        assertEquals(3, outputs.size(), outputs.toString());
+        outputs.forEach(line -> assertTrue(line.contains("\"reason\":\"MALFORMED\""), line));
+
+        engine.onInput(asset.seq(), asset.timeNs(), new UnsafeBuffer(asset.frame()), 0, asset.frame().length);
+        assertEquals(3, outputs.size(), "the whole frame is accepted: " + outputs);
     }
 
     private static List<JsonNode> parse(final List<String> lines) throws IOException
