@@ -68,7 +68,7 @@ final class OracleGuard
      */
     void commitTransitions(final long seq, final long timeNs)
     {
-        for (int m = 0, capacity = markets.capacity(); m < capacity; m++)
+        for (int m = 0, capacity = marketOracles.watchedCount() == 0 ? 0 : markets.capacity(); m < capacity; m++)
         {
             if (markets.isDefined(m))
             {
@@ -76,7 +76,7 @@ final class OracleGuard
                     marketOracles, InstrumentKind.MARKET, m, markets.markPriceE8(m) != 0, seq, timeNs);
             }
         }
-        for (int a = 0, capacity = assets.capacity(); a < capacity; a++)
+        for (int a = 0, capacity = assetOracles.watchedCount() == 0 ? 0 : assets.capacity(); a < capacity; a++)
         {
             if (assets.isDefined(a) && !assets.isQuote(a))
             {

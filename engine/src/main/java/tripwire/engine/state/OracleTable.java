@@ -52,6 +52,7 @@ public final class OracleTable
     private final long[] scratchPriceE8 = new long[MAX_SOURCES];
     private final long[] scratchTimeNs = new long[MAX_SOURCES];
     private final int[] scratchSourceIds = new int[MAX_SOURCES];
+    private int watchedCount;
 
     public OracleTable(final int capacity)
     {
@@ -79,6 +80,7 @@ public final class OracleTable
         final int sourceCount)
     {
         final int offset = offset(id);
+        final boolean watchedBefore = isWatched(id);
         for (int i = 0; i < sourceCount; i++)
         {
             final int oldSlot = slotOf(id, sourceIds[i]);
@@ -100,6 +102,16 @@ public final class OracleTable
         buffer.putLong(offset + MAX_DEVIATION_OFFSET, maxDeviationE8);
         buffer.putLong(offset + STALE_HAIRCUT_OFFSET, staleHaircutE8);
         clearHeld(id);
+        updateWatched(watchedBefore, id);
+    }
+
+    /**
+     * How many instruments can have a staleness transition: those with the guard's staleness on, or flagged
+     * stale. While it is 0, no transition is possible and the table need not be visited.
+     */
+    public int watchedCount()
+    {
+        return watchedCount;
     }
 
     public boolean isGuarded(final int id)
@@ -171,7 +183,9 @@ public final class OracleTable
 
     public void staleFlag(final int id, final boolean stale)
     {
+        final boolean watchedBefore = isWatched(id);
         buffer.putInt(offset(id) + STALE_OFFSET, stale ? 1 : 0);
+        updateWatched(watchedBefore, id);
     }
 
     /** The held tick's price in quote E8, 0 when no tick is held. */
@@ -236,6 +250,20 @@ public final class OracleTable
             }
         }
         return true;
+    }
+
+    private boolean isWatched(final int id)
+    {
+        return (isGuarded(id) && stalenessNs(id) > 0) || isStaleFlag(id);
+    }
+
+    private void updateWatched(final boolean watchedBefore, final int id)
+    {
+        final boolean watched = isWatched(id);
+        if (watched != watchedBefore)
+        {
+            watchedCount += watched ? 1 : -1;
+        }
     }
 
     public UnsafeBuffer buffer()
