@@ -19,14 +19,17 @@ final class CollateralLogic
     private final MarginCalculator margin;
     private final Liquidator liquidator;
     private final OutputPublisher publisher;
+    private final OracleGuard oracle;
 
     CollateralLogic(
         final AccountStore accounts,
         final AssetTable assets,
         final MarginCalculator margin,
         final Liquidator liquidator,
-        final OutputPublisher publisher)
+        final OutputPublisher publisher,
+        final OracleGuard oracle)
     {
+        this.oracle = oracle;
         this.accounts = accounts;
         this.assets = assets;
         this.margin = margin;
@@ -81,6 +84,7 @@ final class CollateralLogic
             index = accounts.open(accountId);
         }
 
+        oracle.commitTransitions(seq, timeNs);
         accounts.balance(index, assetId, newBalanceE8, !quote);
         if (!quote)
         {
@@ -140,6 +144,8 @@ final class CollateralLogic
             accounts.balance(index, assetId, balanceE8, !quote);
             publisher.rejection(
                 seq, timeNs, RejectReason.INSUFFICIENT_MARGIN, margin.equityE8(), margin.initialE8());
+            return;
         }
+        oracle.commitTransitions(seq, timeNs);
     }
 }

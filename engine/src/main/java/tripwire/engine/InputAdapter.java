@@ -46,6 +46,7 @@ final class InputAdapter
     private final OutputPublisher publisher;
     private final PenaltyReferenceData penaltyFields;
     private final MarginScheduleDefinition marginSchedule;
+    private final OracleDefinitions oracleDefinitions;
 
     InputAdapter(
         final ReferenceDataLogic referenceData,
@@ -54,8 +55,10 @@ final class InputAdapter
         final PriceLogic prices,
         final OutputPublisher publisher,
         final PenaltyReferenceData penaltyFields,
-        final MarginScheduleDefinition marginSchedule)
+        final MarginScheduleDefinition marginSchedule,
+        final OracleDefinitions oracleDefinitions)
     {
+        this.oracleDefinitions = oracleDefinitions;
         this.referenceData = referenceData;
         this.collateral = collateral;
         this.trades = trades;
@@ -183,6 +186,12 @@ final class InputAdapter
         final byte haircutExponent = haircut.exponent();
         final int nameLength = readName(assetDefinition.getName(name, 0));
         penaltyFields.decodeAssetFields(assetDefinition);
+        if (!oracleDefinitions.readAsset(
+            assetDefinition, buffer, bodyOffset, blockLength, bodyOffset - MessageHeaderDecoder.ENCODED_LENGTH + length))
+        {
+            badFrame(seq, timeNs, length);
+            return;
+        }
         referenceData.onAssetDefinition(
             seq, timeNs, assetDefinition.assetId(), quote == BooleanType.TRUE, haircutMantissa, haircutExponent,
             name, nameLength);
@@ -210,6 +219,7 @@ final class InputAdapter
         final int marketId = marketDefinition.marketId();
         penaltyFields.decodeMarketFields(marketDefinition);
         final short autoDeleverageRaw = marketDefinition.autoDeleverageRaw();
+        oracleDefinitions.readMarket(marketDefinition);
 
         final int groupBlockLength = buffer.getShort(offset + groupHeaderEnd - 4, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
         final int groupCount = buffer.getShort(offset + groupHeaderEnd - 2, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;

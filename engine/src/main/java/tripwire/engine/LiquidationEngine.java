@@ -5,6 +5,7 @@ import org.agrona.collections.Long2LongHashMap;
 
 import tripwire.engine.risk.DynamicMargin;
 import tripwire.engine.risk.MarginCalculator;
+import tripwire.engine.risk.StalePrices;
 import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.AutoDeleverageTable;
 import tripwire.engine.state.AssetTable;
@@ -12,6 +13,7 @@ import tripwire.engine.state.MarginScheduleTable;
 import tripwire.engine.state.MarketTable;
 import tripwire.engine.state.PenaltyTable;
 import tripwire.engine.state.PositionCostStore;
+import tripwire.engine.state.OracleTable;
 
 /**
  * Tripwire's business logic: applies one input frame at a time to off-heap state and emits liquidation
@@ -26,6 +28,8 @@ import tripwire.engine.state.PositionCostStore;
  *   <li>{@link InputAdapter} decodes the SBE frame and dispatches by template id;</li>
  *   <li>{@link ReferenceDataLogic}, {@link CollateralLogic}, {@link TradeLogic}, {@link PriceLogic} check
  *       and apply the event to {@link AssetTable}, {@link MarketTable}, {@link AccountStore};</li>
+ *   <li>{@link OracleGuard} turns guarded ticks into prices (median, hold, confirmation) and reports
+ *       staleness transitions of every accepted input; {@link StalePrices} is its view for margin;</li>
  *   <li>{@link LiquidationCharges} charges a liquidation fill's penalty and covers bad debt from the
  *       {@link InsuranceFund};</li>
  *   <li>{@link Liquidator} checks the accounts concerned with {@link MarginCalculator} (requirements from each
@@ -43,6 +47,9 @@ public final class LiquidationEngine
     private final MarginScheduleTable marginSchedules;
     private final PositionCostStore costs;
     private final AutoDeleverageTable autoDeleverageMarkets;
+    private final OracleTable marketOracles;
+    private final OracleTable assetOracles;
+    private final StalePrices stalePrices;
     private final OutputPublisher publisher;
     private final Liquidator liquidator;
     private final InputAdapter inputAdapter;
@@ -63,12 +70,17 @@ public final class LiquidationEngine
         this.publisher = new OutputPublisher(sink);
         this.penalties = new PenaltyTable(config.maxMarkets());
         this.insuranceFund = new InsuranceFund(publisher);
+        this.marketOracles = new OracleTable(config.maxMarkets());
+        this.assetOracles = new OracleTable(config.maxAssets());
+        this.stalePrices = new StalePrices(marketOracles, assetOracles);
+        final OracleGuard oracle = new OracleGuard(marketOracles, assetOracles, markets, assets, publisher);
+        final OracleDefinitions oracleDefinitions = new OracleDefinitions(marketOracles, assetOracles, oracle, publisher);
 
         // Presized so that up to maxOutstandingOrders() never resizes it: beyond that it grows once to its
         // new high-water mark (an allocation), then stays allocation-free again.
         final Long2LongHashMap orderRefById = new Long2LongHashMap(
             (int)Math.min(1 << 30, Math.max(16L, (long)(config.maxOutstandingOrders() / 0.65f) + 1)), 0.65f, -1L);
-        final MarginCalculator margin = new MarginCalculator(accounts, assets, markets, marginSchedules);
+        final MarginCalculator margin = new MarginCalculator(accounts, assets, markets, marginSchedules, stalePrices);
         final DynamicMargin dynamicMargin = new DynamicMargin(marginSchedules);
         final MarginScheduleDefinition marginScheduleDefinition = new MarginScheduleDefinition();
         final AutoDeleverager deleverager =
@@ -80,14 +92,16 @@ public final class LiquidationEngine
         this.inputAdapter = new InputAdapter(
             new ReferenceDataLogic(assets, markets, publisher, penaltyFields,
                 new MarginScheduleLogic(marginSchedules, dynamicMargin, marginScheduleDefinition, publisher),
-                new AutoDeleverageDefinitions(autoDeleverageMarkets, publisher)),
-            new CollateralLogic(accounts, assets, margin, liquidator, publisher),
+                new AutoDeleverageDefinitions(autoDeleverageMarkets, publisher),
+                oracleDefinitions),
+            new CollateralLogic(accounts, assets, margin, liquidator, publisher, oracle),
             new TradeLogic(accounts, assets, markets, liquidator, publisher, orderRefById, charges,
-                new InitialMarginWarning(accounts, marginSchedules, margin, publisher), costs),
-            new PriceLogic(accounts, assets, markets, liquidator, publisher, dynamicMargin),
+                new InitialMarginWarning(accounts, marginSchedules, margin, publisher), costs, oracle),
+            new PriceLogic(accounts, assets, markets, liquidator, publisher, dynamicMargin, oracle),
             publisher,
             penaltyFields,
-            marginScheduleDefinition);
+            marginScheduleDefinition,
+            oracleDefinitions);
     }
 
     /**
@@ -101,6 +115,7 @@ public final class LiquidationEngine
     {
         lastSeq = seq;
         lastTimeNs = timeNs;
+        stalePrices.eventTimeNs(timeNs);
         inputAdapter.onInput(seq, timeNs, buffer, offset, length);
     }
 
@@ -199,6 +214,8 @@ public final class LiquidationEngine
         hash.mix(accounts.buffer(), accounts.count() * accounts.recordLength());
         hash.mix(costs.buffer(), accounts.count() * costs.recordLength());
         hash.mix(autoDeleverageMarkets.buffer(), autoDeleverageMarkets.capacity() * AutoDeleverageTable.RECORD_LENGTH);
+        hash.mix(marketOracles.buffer(), marketOracles.capacity() * OracleTable.RECORD_LENGTH);
+        hash.mix(assetOracles.buffer(), assetOracles.capacity() * OracleTable.RECORD_LENGTH);
         hash.mix(assets.quoteAssetId());
         hash.mix(accounts.count());
         hash.mix(penalties.buffer(), penalties.capacity() * PenaltyTable.RECORD_LENGTH);

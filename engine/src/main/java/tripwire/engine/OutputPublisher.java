@@ -8,7 +8,10 @@ import tripwire.codecs.DeleverageEncoder;
 import tripwire.codecs.LiquidationOrderEncoder;
 import tripwire.codecs.LiquidationPenaltyEncoder;
 import tripwire.codecs.MarginWarningEncoder;
+import tripwire.codecs.InstrumentKind;
 import tripwire.codecs.MessageHeaderEncoder;
+import tripwire.codecs.OracleStatusCode;
+import tripwire.codecs.OracleStatusEncoder;
 import tripwire.codecs.RejectReason;
 import tripwire.codecs.RejectionEncoder;
 import tripwire.codecs.Side;
@@ -31,6 +34,7 @@ final class OutputPublisher
     private final LiquidationPenaltyEncoder penaltyEncoder = new LiquidationPenaltyEncoder();
     private final MarginWarningEncoder marginWarningEncoder = new MarginWarningEncoder();
     private final DeleverageEncoder deleverageEncoder = new DeleverageEncoder();
+    private final OracleStatusEncoder oracleStatusEncoder = new OracleStatusEncoder();
     private final OutputSink sink;
     private long lastOutSeq;
 
@@ -172,5 +176,27 @@ final class OutputPublisher
             .sizeE8(sizeE8)
             .priceE8(priceE8);
         sink.onOutput(outSeq, timeNs, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + deleverageEncoder.encodedLength());
+    }
+
+    void oracleStatus(
+        final long seq,
+        final long timeNs,
+        final InstrumentKind kind,
+        final int instrumentId,
+        final OracleStatusCode status,
+        final int sourceId,
+        final long priceE8)
+    {
+        final long outSeq = ++lastOutSeq;
+        oracleStatusEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .outSeq(outSeq)
+            .seq(seq)
+            .timeNs(timeNs)
+            .instrumentKind(kind)
+            .instrumentId(instrumentId)
+            .status(status)
+            .sourceId(sourceId)
+            .priceE8(priceE8);
+        sink.onOutput(outSeq, timeNs, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + oracleStatusEncoder.encodedLength());
     }
 }

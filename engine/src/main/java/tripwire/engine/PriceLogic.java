@@ -9,8 +9,10 @@ import tripwire.engine.state.MarketTable;
 import tripwire.engine.state.MemberList;
 
 /**
- * Oracle ticks for markets and collateral assets. An accepted tick becomes the price at once and checks
- * every account exposed to it: those with a position in the market, or a balance of the asset.
+ * Oracle ticks for markets and collateral assets. An accepted tick becomes the price at once (through the
+ * {@link OracleGuard} when the instrument is guarded: the median of its fresh sources, or nothing while the
+ * tick is held) and checks every account exposed to it: those with a position in the market, or a balance
+ * of the asset.
  * Liquidatable accounts are collected, sorted by account index (the order accounts were opened) and only
  * then liquidated, so the order of outputs does not depend on the member lists' internal order.
  *
@@ -24,6 +26,7 @@ final class PriceLogic
     private final MarketTable markets;
     private final Liquidator liquidator;
     private final OutputPublisher publisher;
+    private final OracleGuard oracle;
     private final int[] liquidatable;
     private final DynamicMargin dynamicMargin;
 
@@ -33,8 +36,10 @@ final class PriceLogic
         final MarketTable markets,
         final Liquidator liquidator,
         final OutputPublisher publisher,
-        final DynamicMargin dynamicMargin)
+        final DynamicMargin dynamicMargin,
+        final OracleGuard oracle)
     {
+        this.oracle = oracle;
         this.accounts = accounts;
         this.assets = assets;
         this.markets = markets;
@@ -69,10 +74,20 @@ final class PriceLogic
             publisher.rejection(seq, timeNs, RejectReason.OVERFLOW, largestNotionalE8, RangeRule.MARKET_PRICE);
             return;
         }
+        if (oracle.rejectedMarketTick(seq, timeNs, marketId, sourceId, priceE8))
+        {
+            return;
+        }
 
+        final long markE8 = oracle.commitMarketTick(seq, timeNs);
+        if (markE8 == OracleGuard.HELD)
+        {
+            return;
+        }
+        // The one place a market's mark is set: dynamic margin learns every change of it.
         final long oldMarkE8 = markets.markPriceE8(marketId);
-        markets.markPrice(marketId, priceE8, timeNs);
-        dynamicMargin.onMarkChange(marketId, oldMarkE8, priceE8);
+        markets.markPrice(marketId, markE8, timeNs);
+        dynamicMargin.onMarkChange(marketId, oldMarkE8, markE8);
         checkMembers(accounts.marketMembers(marketId), seq, timeNs);
     }
 
@@ -89,6 +104,10 @@ final class PriceLogic
             publisher.rejection(seq, timeNs, RejectReason.QUOTE_ASSET_TICK, assetId, sourceId);
             return;
         }
+        if (oracle.rejectedAssetSource(seq, timeNs, assetId, sourceId))
+        {
+            return;
+        }
         final long priceE8 = DecodeRejections.positive(
             publisher, seq, timeNs, mantissa, exponent, RejectReason.NON_POSITIVE_PRICE);
         if (priceE8 == DecodeRejections.REJECTED)
@@ -101,8 +120,17 @@ final class PriceLogic
             publisher.rejection(seq, timeNs, RejectReason.OVERFLOW, largestValueE8, RangeRule.ASSET_PRICE);
             return;
         }
+        if (oracle.rejectedAssetTick(seq, timeNs, assetId, sourceId, priceE8))
+        {
+            return;
+        }
 
-        assets.price(assetId, priceE8, timeNs);
+        final long assetPriceE8 = oracle.commitAssetTick(seq, timeNs);
+        if (assetPriceE8 == OracleGuard.HELD)
+        {
+            return;
+        }
+        assets.price(assetId, assetPriceE8, timeNs);
         checkMembers(accounts.assetMembers(assetId), seq, timeNs);
     }
 

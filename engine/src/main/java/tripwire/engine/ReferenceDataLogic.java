@@ -24,6 +24,7 @@ final class ReferenceDataLogic
     private final PenaltyReferenceData penaltyFields;
     private final MarginScheduleLogic marginSchedules;
     private final AutoDeleverageDefinitions autoDeleverage;
+    private final OracleDefinitions oracleDefinitions;
 
     ReferenceDataLogic(
         final AssetTable assets,
@@ -31,7 +32,8 @@ final class ReferenceDataLogic
         final OutputPublisher publisher,
         final PenaltyReferenceData penaltyFields,
         final MarginScheduleLogic marginSchedules,
-        final AutoDeleverageDefinitions autoDeleverage)
+        final AutoDeleverageDefinitions autoDeleverage,
+        final OracleDefinitions oracleDefinitions)
     {
         this.assets = assets;
         this.markets = markets;
@@ -39,6 +41,7 @@ final class ReferenceDataLogic
         this.penaltyFields = penaltyFields;
         this.marginSchedules = marginSchedules;
         this.autoDeleverage = autoDeleverage;
+        this.oracleDefinitions = oracleDefinitions;
     }
 
     void onAssetDefinition(
@@ -81,11 +84,13 @@ final class ReferenceDataLogic
             publisher.rejection(seq, timeNs, RejectReason.INVALID_REFERENCE_DATA, QUOTE_HAIRCUT, haircutE8);
             return;
         }
-        if (penaltyFields.assetRejected(seq, timeNs, quote))
+        if (penaltyFields.assetRejected(seq, timeNs, quote) || oracleDefinitions.rejectedAsset(seq, timeNs, assetId, quote))
         {
             return;
         }
         assets.define(assetId, quote, haircutE8, name, nameLength);
+        // Staleness transitions come before anything else the input emits (the fund's DEPOSIT).
+        oracleDefinitions.applyAsset(seq, timeNs, assetId);
         penaltyFields.applyAsset(seq, timeNs);
     }
 
@@ -145,7 +150,8 @@ final class ReferenceDataLogic
         }
         if (marginSchedules.rejected(seq, timeNs, maintenanceE8, initialE8) ||
             penaltyFields.marketRejected(seq, timeNs) ||
-            autoDeleverage.rejected(seq, timeNs, autoDeleverageRaw))
+            autoDeleverage.rejected(seq, timeNs, autoDeleverageRaw) ||
+            oracleDefinitions.rejectedMarket(seq, timeNs, sourceIds, sourceCount))
         {
             return;
         }
@@ -157,6 +163,7 @@ final class ReferenceDataLogic
         penaltyFields.applyMarket(marketId);
         marginSchedules.apply(marketId);
         autoDeleverage.apply(marketId, autoDeleverageRaw);
+        oracleDefinitions.applyMarket(seq, timeNs, marketId, sourceIds, sourceCount);
     }
 
     private boolean rejectedDecode(

@@ -30,6 +30,7 @@ final class TradeLogic
     private final LiquidationCharges charges;
     private final InitialMarginWarning initialMarginWarning;
     private final PositionCostStore costs;
+    private final OracleGuard oracle;
 
     TradeLogic(
         final AccountStore accounts,
@@ -40,8 +41,10 @@ final class TradeLogic
         final Long2LongHashMap orderRefById,
         final LiquidationCharges charges,
         final InitialMarginWarning initialMarginWarning,
-        final PositionCostStore costs)
+        final PositionCostStore costs,
+        final OracleGuard oracle)
     {
+        this.oracle = oracle;
         this.accounts = accounts;
         this.assets = assets;
         this.markets = markets;
@@ -112,6 +115,7 @@ final class TradeLogic
             return;
         }
 
+        oracle.commitTransitions(seq, timeNs);
         settle(index, marketId, sizeE8, priceE8);
         initialMarginWarning.afterFill(index, marketId, seq, timeNs);
         liquidator.check(index, seq, timeNs);
@@ -167,6 +171,7 @@ final class TradeLogic
             return;
         }
 
+        oracle.commitTransitions(seq, timeNs);
         settle(index, marketId, signedSizeE8, priceE8);
         if (sizeE8 == remainingE8)
         {

@@ -8,12 +8,14 @@ import org.junit.jupiter.api.Test;
 
 import tripwire.engine.math.FixedPoint;
 import tripwire.engine.risk.MarginCalculator;
+import tripwire.engine.risk.StalePrices;
 import tripwire.engine.scenario.OutputJson;
 import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.AssetTable;
 import tripwire.engine.state.AutoDeleverageTable;
 import tripwire.engine.state.MarginScheduleTable;
 import tripwire.engine.state.MarketTable;
+import tripwire.engine.state.OracleTable;
 import tripwire.engine.state.PositionCostStore;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -46,7 +48,8 @@ class AutoDeleveragerTest
     private final OutputPublisher publisher =
         new OutputPublisher((outSeq, timeNs, buffer, offset, length) -> outputs.add(json.render(buffer, offset, length)));
     private final AutoDeleverager deleverager = new AutoDeleverager(
-        accounts, assets, markets, autoDeleverageMarkets, costs, new MarginCalculator(accounts, assets, markets, schedules), publisher);
+        accounts, assets, markets, autoDeleverageMarkets, costs, new MarginCalculator(
+            accounts, assets, markets, schedules, new StalePrices(new OracleTable(2), new OracleTable(3))), publisher);
 
     AutoDeleveragerTest()
     {

@@ -17,7 +17,7 @@ public final class EngineHarness
 {
     private final ScenarioParser parser = new ScenarioParser();
     private final List<String> outputs = new ArrayList<>();
-    private final OutputJson json = new OutputJson(parser.markets()::nameOf, parser.assets()::nameOf);
+    private final OutputJson json = new OutputJson(parser.markets()::nameOf, parser.assets()::nameOf, parser.sources()::nameOf);
     private final LiquidationEngine engine;
     private final UnsafeBuffer frame = new UnsafeBuffer(new byte[0]);
     private int lineNumber;

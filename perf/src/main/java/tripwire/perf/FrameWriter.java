@@ -89,6 +89,10 @@ final class FrameWriter
             .putName(nameBytes(name), 0);
         decimal(assetDefinition.haircut(), haircutE8);
         decimal(assetDefinition.insuranceFund(), 0);
+        assetDefinition.oracleStalenessNs(0);
+        decimal(assetDefinition.maxPriceDeviation(), 0);
+        decimal(assetDefinition.staleHaircut(), 100_000_000L);
+        assetDefinition.oracleSourcesCount(0);
         return commit(assetDefinition.encodedLength());
     }
 
@@ -104,6 +108,8 @@ final class FrameWriter
         decimal(marketDefinition.maintenanceMarginRate(), maintenanceRateE8);
         decimal(marketDefinition.liquidationPenaltyRate(), 0);
         decimal(marketDefinition.liquidatorRewardShare(), 0);
+        marketDefinition.oracleStalenessNs(0);
+        decimal(marketDefinition.maxPriceDeviation(), 0);
         final MarketDefinitionEncoder.OracleSourcesEncoder sources = marketDefinition.oracleSourcesCount(sourceIds.length);
         for (int i = 0; i < sourceIds.length; i++)
         {

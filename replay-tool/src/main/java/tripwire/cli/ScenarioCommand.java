@@ -76,7 +76,7 @@ final class ScenarioCommand implements Callable<Integer>
     static List<String> run(
         final List<ScenarioEvent> events, final ScenarioParser parser, final Path journal, final EngineConfig config)
     {
-        final OutputJson json = new OutputJson(parser.markets()::nameOf, parser.assets()::nameOf);
+        final OutputJson json = new OutputJson(parser.markets()::nameOf, parser.assets()::nameOf, parser.sources()::nameOf);
         final List<String> outputs = new ArrayList<>();
         final PipelineListener listener = new PipelineListener()
         {

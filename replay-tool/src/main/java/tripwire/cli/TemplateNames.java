@@ -10,6 +10,7 @@ import tripwire.codecs.LiquidationOrderDecoder;
 import tripwire.codecs.LiquidationPenaltyDecoder;
 import tripwire.codecs.MarginWarningDecoder;
 import tripwire.codecs.MarketDefinitionDecoder;
+import tripwire.codecs.OracleStatusDecoder;
 import tripwire.codecs.RejectionDecoder;
 import tripwire.codecs.TickDecoder;
 import tripwire.codecs.UndecodableInputDecoder;
@@ -40,6 +41,7 @@ final class TemplateNames
             case InsuranceFundMovementDecoder.TEMPLATE_ID: return "insuranceFund";
             case MarginWarningDecoder.TEMPLATE_ID: return "marginWarning";
             case DeleverageDecoder.TEMPLATE_ID: return "deleverage";
+            case OracleStatusDecoder.TEMPLATE_ID: return "oracleStatus";
             default: return "template " + templateId;
         }
     }

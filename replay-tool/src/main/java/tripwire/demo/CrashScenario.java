@@ -157,6 +157,9 @@ public final class CrashScenario
                 .putName(name(ASSETS[step]), 0);
             assetDefinition.haircut().mantissa(HAIRCUT_E8[step]).exponent((byte)-8);
             assetDefinition.insuranceFund().mantissa(0).exponent((byte)0);
+            assetDefinition.oracleStalenessNs(0).maxPriceDeviation().mantissa(0).exponent((byte)0);
+            assetDefinition.staleHaircut().mantissa(1).exponent((byte)0);
+            assetDefinition.oracleSourcesCount(0);
             length = MessageHeaderEncoder.ENCODED_LENGTH + assetDefinition.encodedLength();
         }
         else if (step < ASSETS.length + MARKETS.length)
@@ -168,6 +171,7 @@ public final class CrashScenario
             marketDefinition.maintenanceMarginRate().mantissa(MAINTENANCE_RATE_E8[m]).exponent((byte)-8);
             marketDefinition.liquidationPenaltyRate().mantissa(0).exponent((byte)0);
             marketDefinition.liquidatorRewardShare().mantissa(0).exponent((byte)0);
+            marketDefinition.oracleStalenessNs(0).maxPriceDeviation().mantissa(0).exponent((byte)0);
             final MarketDefinitionEncoder.OracleSourcesEncoder sources = marketDefinition.oracleSourcesCount(SOURCES.length);
             for (int s = 0; s < SOURCES.length; s++)
             {

@@ -27,6 +27,7 @@ public final class MarginCalculator
     private final AssetTable assets;
     private final MarketTable markets;
     private final MarginRequirements requirements;
+    private final StalePrices stalePrices;
     private final int maxAssets;
     private final int maxMarkets;
 
@@ -36,12 +37,17 @@ public final class MarginCalculator
     private int unpricedMarketId;
 
     public MarginCalculator(
-        final AccountStore accounts, final AssetTable assets, final MarketTable markets, final MarginScheduleTable schedules)
+        final AccountStore accounts,
+        final AssetTable assets,
+        final MarketTable markets,
+        final MarginScheduleTable schedules,
+        final StalePrices stalePrices)
     {
         this.accounts = accounts;
         this.assets = assets;
         this.markets = markets;
         this.requirements = new MarginRequirements(schedules);
+        this.stalePrices = stalePrices;
         this.maxAssets = assets.capacity();
         this.maxMarkets = markets.capacity();
     }
@@ -49,7 +55,7 @@ public final class MarginCalculator
     /**
      * Evaluates the account as it is stored now.
      *
-     * @return false when a market of an open position has no mark price yet (the account cannot be
+     * @return false when a market of an open position has no mark price yet, or a stale one (the account cannot be
      * evaluated; {@link #unpricedMarketId()} names the market), true otherwise.
      */
     public boolean evaluate(final int accountIndex)
@@ -76,7 +82,7 @@ public final class MarginCalculator
                 continue;
             }
             final long markE8 = markets.markPriceE8(m);
-            if (markE8 == 0)
+            if (markE8 == 0 || stalePrices.isMarketStale(m))
             {
                 unpricedMarketId = m;
                 return false;
@@ -146,7 +152,7 @@ public final class MarginCalculator
         return FixedPoint.mulE8Ceil(FixedPoint.abs(accounts.sizeE8(accountIndex, marketId)), markets.markPriceE8(marketId));
     }
 
-    /** Haircut value of a non-quote balance: 0 while the asset has no price. */
+    /** Haircut value of a non-quote balance (cut by the stale haircut while stale): 0 while the asset has no price. */
     public long collateralValueE8(final int assetId, final long balanceE8)
     {
         final long priceE8 = assets.priceE8(assetId);
@@ -155,7 +161,7 @@ public final class MarginCalculator
             return 0;
         }
         final long valueE8 = FixedPoint.mulE8Floor(balanceE8, priceE8);
-        return FixedPoint.mulE8Floor(valueE8, FixedPoint.SCALE - assets.haircutE8(assetId));
+        return stalePrices.collateralValueE8(assetId, FixedPoint.mulE8Floor(valueE8, FixedPoint.SCALE - assets.haircutE8(assetId)));
     }
 
     public long equityE8()

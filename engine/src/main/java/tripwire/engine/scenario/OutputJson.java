@@ -10,7 +10,10 @@ import tripwire.codecs.DeleverageDecoder;
 import tripwire.codecs.LiquidationOrderDecoder;
 import tripwire.codecs.LiquidationPenaltyDecoder;
 import tripwire.codecs.MarginWarningDecoder;
+import tripwire.codecs.InstrumentKind;
 import tripwire.codecs.MessageHeaderDecoder;
+import tripwire.codecs.OracleStatusCode;
+import tripwire.codecs.OracleStatusDecoder;
 import tripwire.codecs.RejectionDecoder;
 
 /**
@@ -26,8 +29,10 @@ public final class OutputJson
     private final InsuranceFundMovementDecoder fundMovement = new InsuranceFundMovementDecoder();
     private final MarginWarningDecoder marginWarning = new MarginWarningDecoder();
     private final DeleverageDecoder deleverage = new DeleverageDecoder();
+    private final OracleStatusDecoder oracleStatus = new OracleStatusDecoder();
     private final IntFunction<String> marketName;
     private final IntFunction<String> assetName;
+    private final IntFunction<String> sourceName;
 
     /**
      * @param marketName name of a market id, for orders and messages.
@@ -35,8 +40,18 @@ public final class OutputJson
      */
     public OutputJson(final IntFunction<String> marketName, final IntFunction<String> assetName)
     {
+        this(marketName, assetName, id -> "#" + id);
+    }
+
+    /**
+     * @param sourceName name of an oracle source id, for {@code oracleStatus}.
+     */
+    public OutputJson(
+        final IntFunction<String> marketName, final IntFunction<String> assetName, final IntFunction<String> sourceName)
+    {
         this.marketName = marketName;
         this.assetName = assetName;
+        this.sourceName = sourceName;
     }
 
     public String render(final DirectBuffer buffer, final int offset, final int length)
@@ -101,9 +116,30 @@ public final class OutputJson
                     ",\"size\":\"" + E8Text.format(deleverage.sizeE8()) + '"' +
                     ",\"price\":\"" + E8Text.format(deleverage.priceE8()) + '"' + '}';
 
+            case OracleStatusDecoder.TEMPLATE_ID:
+                oracleStatus.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+                return renderOracleStatus();
+
             default:
                 return "{\"type\":\"unknown\",\"templateId\":" + header.templateId() + '}';
         }
+    }
+
+    private String renderOracleStatus()
+    {
+        final boolean market = oracleStatus.instrumentKind() == InstrumentKind.MARKET;
+        final OracleStatusCode status = oracleStatus.status();
+        final StringBuilder out = new StringBuilder(128)
+            .append("{\"type\":\"oracleStatus\",\"seq\":").append(oracleStatus.seq())
+            .append(market ? ",\"market\":" : ",\"asset\":")
+            .append(quote((market ? marketName : assetName).apply(oracleStatus.instrumentId())))
+            .append(",\"status\":\"").append(status.name()).append('"');
+        if (status == OracleStatusCode.HELD || status == OracleStatusCode.CONFIRMED)
+        {
+            out.append(",\"source\":").append(quote(sourceName.apply(oracleStatus.sourceId())))
+                .append(",\"price\":\"").append(E8Text.format(oracleStatus.priceE8())).append('"');
+        }
+        return out.append('}').toString();
     }
 
     static String quote(final String text)

@@ -37,7 +37,8 @@ public final class RejectMessages
             case UNKNOWN_MARKET:
                 return "market is not defined";
             case UNAUTHORISED_SOURCE:
-                return "source is not an oracle source of " + marketName.apply((int)detail2);
+                return "source is not an oracle source of " +
+                    (detail2 < 0 ? assetName.apply((int)(-1 - detail2)) : marketName.apply((int)detail2));
             case NON_POSITIVE_PRICE:
                 return "price " + E8Text.format(detail1) + " is not positive";
             case INVALID_AMOUNT:

@@ -172,12 +172,14 @@ public final class ScenarioParser
         }
         final String haircut = node.has("haircut") ? decimal(node, "haircut") : "0";
         final PenaltyScenarioFields penaltyFields = PenaltyScenarioFields.ofAsset(node);
+        final OracleScenarioFields oracle = OracleScenarioFields.parseAsset(node);
         final AssetDefinitionEncoder encoder = new AssetDefinitionEncoder().wrapAndApplyHeader(buffer, 0, header);
         encoder.assetId(assets.register(name));
         encoder.quote(quoteNode != null && quoteNode.asBoolean() ? BooleanType.TRUE : BooleanType.FALSE);
         DecimalText.encode(haircut, encoder.haircut());
         encoder.putName(nameBytes(name), 0);
         penaltyFields.encode(encoder);
+        oracle.encode(encoder, sources);
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
     }
 
@@ -206,6 +208,7 @@ public final class ScenarioParser
         }
         final MarginScheduleFields marginFields =
             MarginScheduleFields.parse(node, Math.min(sourceNames.size(), MAX_ENCODED_SOURCES));
+        final OracleScenarioFields oracle = OracleScenarioFields.parseMarket(node);
         final MarketDefinitionEncoder encoder = new MarketDefinitionEncoder().wrapAndApplyHeader(buffer, 0, header);
         encoder.marketId(markets.register(name));
         DecimalText.encode(initial, encoder.initialMarginRate());
@@ -213,6 +216,7 @@ public final class ScenarioParser
         encoder.putName(nameBytes(name), 0);
         penaltyFields.encode(encoder);
         encodeAutoDeleverageFields(node, encoder);
+        oracle.encode(encoder);
         final int encodedCount = Math.min(sourceNames.size(), MAX_ENCODED_SOURCES);
         final MarketDefinitionEncoder.OracleSourcesEncoder group = encoder.oracleSourcesCount(encodedCount);
         for (int i = 0; i < encodedCount; i++)

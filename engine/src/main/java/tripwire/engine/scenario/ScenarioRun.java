@@ -29,7 +29,7 @@ public final class ScenarioRun
     {
         final ScenarioParser parser = new ScenarioParser();
         final List<ScenarioEvent> events = parser.parseAll(lines);
-        final OutputJson json = new OutputJson(parser.markets()::nameOf, parser.assets()::nameOf);
+        final OutputJson json = new OutputJson(parser.markets()::nameOf, parser.assets()::nameOf, parser.sources()::nameOf);
         final List<String> outputs = new ArrayList<>();
         final LiquidationEngine engine = new LiquidationEngine(
             config, (outSeq, timeNs, buffer, offset, length) -> outputs.add(json.render(buffer, offset, length)));
