@@ -201,6 +201,11 @@ final class InputAdapter
         final byte maintenanceExponent = maintenance.exponent();
         final int nameLength = readName(marketDefinition.getName(name, 0));
         final int marketId = marketDefinition.marketId();
+        if (!referenceData.partialLiquidation().decode(marketDefinition))
+        {
+            badFrame(seq, timeNs, length);
+            return;
+        }
 
         final int groupBlockLength = buffer.getShort(offset + groupHeaderEnd - 4, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
         final int groupCount = buffer.getShort(offset + groupHeaderEnd - 2, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;

@@ -4,9 +4,12 @@ import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
 
 import tripwire.engine.risk.MarginCalculator;
+import tripwire.engine.risk.PartialLiquidationSizer;
 import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.AssetTable;
 import tripwire.engine.state.MarketTable;
+import tripwire.engine.state.PartialLiquidationCooldowns;
+import tripwire.engine.state.PartialLiquidationTable;
 
 /**
  * Tripwire's business logic: applies one input frame at a time to off-heap state and emits liquidation
@@ -31,6 +34,8 @@ public final class LiquidationEngine
     private final AssetTable assets;
     private final MarketTable markets;
     private final AccountStore accounts;
+    private final PartialLiquidationTable partialLiquidations;
+    private final PartialLiquidationCooldowns partialCooldowns;
     private final OutputPublisher publisher;
     private final Liquidator liquidator;
     private final InputAdapter inputAdapter;
@@ -43,6 +48,8 @@ public final class LiquidationEngine
         this.assets = new AssetTable(config.maxAssets());
         this.markets = new MarketTable(config.maxMarkets());
         this.accounts = new AccountStore(config.maxAccounts(), config.maxAssets(), config.maxMarkets());
+        this.partialLiquidations = new PartialLiquidationTable(config.maxMarkets());
+        this.partialCooldowns = new PartialLiquidationCooldowns(config.maxAccounts());
         this.publisher = new OutputPublisher(sink);
 
         // Presized so that up to maxOutstandingOrders() never resizes it: beyond that it grows once to its
@@ -50,9 +57,11 @@ public final class LiquidationEngine
         final Long2LongHashMap orderRefById = new Long2LongHashMap(
             (int)Math.min(1 << 30, Math.max(16L, (long)(config.maxOutstandingOrders() / 0.65f) + 1)), 0.65f, -1L);
         final MarginCalculator margin = new MarginCalculator(accounts, assets, markets);
-        this.liquidator = new Liquidator(accounts, markets, margin, publisher, orderRefById);
+        final PartialLiquidationSizer sizer = new PartialLiquidationSizer(partialLiquidations, partialCooldowns, margin);
+        this.liquidator = new Liquidator(accounts, markets, margin, publisher, orderRefById, sizer);
         this.inputAdapter = new InputAdapter(
-            new ReferenceDataLogic(assets, markets, publisher),
+            new ReferenceDataLogic(
+                assets, markets, publisher, new PartialLiquidationDefinition(partialLiquidations, publisher)),
             new CollateralLogic(accounts, assets, margin, liquidator, publisher),
             new TradeLogic(accounts, assets, markets, liquidator, publisher, orderRefById),
             new PriceLogic(accounts, assets, markets, liquidator, publisher),
@@ -133,9 +142,9 @@ public final class LiquidationEngine
     }
 
     /**
-     * A 64-bit hash of the book alone: reference data (assets, markets, prices), every account record
-     * (balances, positions, outstanding orders) and the number of accounts, without the sequence counters
-     * that every input moves. A rejected input leaves it unchanged.
+     * A 64-bit hash of the book alone: reference data (assets, markets, prices, partial-liquidation parameters),
+     * every account record (balances, positions, outstanding orders, last partial order time) and the number of
+     * accounts, without the sequence counters that every input moves. A rejected input leaves it unchanged.
      */
     public long bookHash()
     {
@@ -143,6 +152,8 @@ public final class LiquidationEngine
         hash.mix(assets.buffer(), assets.capacity() * AssetTable.RECORD_LENGTH);
         hash.mix(markets.buffer(), markets.capacity() * MarketTable.RECORD_LENGTH);
         hash.mix(accounts.buffer(), accounts.count() * accounts.recordLength());
+        hash.mix(partialLiquidations.buffer(), partialLiquidations.capacity() * PartialLiquidationTable.RECORD_LENGTH);
+        hash.mix(partialCooldowns.buffer(), accounts.count() * PartialLiquidationCooldowns.RECORD_LENGTH);
         hash.mix(assets.quoteAssetId());
         hash.mix(accounts.count());
         return hash.value();

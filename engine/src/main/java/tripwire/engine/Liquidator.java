@@ -5,12 +5,15 @@ import org.agrona.collections.Long2LongHashMap;
 import tripwire.codecs.Side;
 import tripwire.engine.math.FixedPoint;
 import tripwire.engine.risk.MarginCalculator;
+import tripwire.engine.risk.PartialLiquidationSizer;
 import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.MarketTable;
 
 /**
  * Checks an account and, when it is liquidatable, emits one liquidation order per open position without an
- * outstanding order, at the position's bankruptcy price (docs/engine-model.md, "Liquidation orders").
+ * outstanding order, at the position's bankruptcy price (docs/engine-model.md, "Liquidation orders"); its
+ * size is the whole position, or in a partial-liquidation market what {@link PartialLiquidationSizer} says
+ * (docs/risk-model.md section 4).
  *
  * <p>Owned by the business-logic thread. Allocates nothing: scratch arrays are sized at construction.
  */
@@ -23,6 +26,7 @@ final class Liquidator
     private final MarginCalculator margin;
     private final OutputPublisher publisher;
     private final Long2LongHashMap orderRefById;
+    private final PartialLiquidationSizer sizer;
     private final int[] candidateMarkets;
     private final long[] candidateMaintenanceE8;
     private long lastOrderId;
@@ -32,13 +36,15 @@ final class Liquidator
         final MarketTable markets,
         final MarginCalculator margin,
         final OutputPublisher publisher,
-        final Long2LongHashMap orderRefById)
+        final Long2LongHashMap orderRefById,
+        final PartialLiquidationSizer sizer)
     {
         this.accounts = accounts;
         this.markets = markets;
         this.margin = margin;
         this.publisher = publisher;
         this.orderRefById = orderRefById;
+        this.sizer = sizer;
         this.candidateMarkets = new int[markets.capacity()];
         this.candidateMaintenanceE8 = new long[markets.capacity()];
     }
@@ -97,19 +103,26 @@ final class Liquidator
         final long maintenanceE8 = margin.maintenanceE8();
         final int count = collectUnorderedPositions(accountIndex);
         final long accountId = accounts.accountId(accountIndex);
+        sizer.begin(accountIndex, equityE8, maintenanceE8, timeNs);
         for (int i = 0; i < count; i++)
         {
             final int marketId = candidateMarkets[i];
             final long sizeE8 = accounts.sizeE8(accountIndex, marketId);
+            final long markE8 = markets.markPriceE8(marketId);
+            // penalty rate f_m: wired to the penalty table at merge
+            final long orderSizeE8 = sizer.orderSizeE8(marketId, FixedPoint.abs(sizeE8), markE8, 0L);
+            if (orderSizeE8 == PartialLiquidationSizer.NO_ORDER)
+            {
+                continue;
+            }
             final long shareE8 = FixedPoint.mulDivFloor(equityE8, candidateMaintenanceE8[i], maintenanceE8);
-            final long limitPriceE8 = bankruptcyPriceE8(markets.markPriceE8(marketId), shareE8, sizeE8);
+            final long limitPriceE8 = bankruptcyPriceE8(markE8, shareE8, sizeE8);
             final Side side = sizeE8 > 0 ? Side.SELL : Side.BUY;
-            final long absSizeE8 = FixedPoint.abs(sizeE8);
             final long orderId = ++lastOrderId;
 
-            accounts.order(accountIndex, marketId, orderId, absSizeE8, side.value());
+            accounts.order(accountIndex, marketId, orderId, orderSizeE8, side.value());
             orderRefById.put(orderId, orderRef(accountIndex, marketId));
-            publisher.liquidationOrder(triggerSeq, timeNs, orderId, accountId, marketId, side, absSizeE8, limitPriceE8);
+            publisher.liquidationOrder(triggerSeq, timeNs, orderId, accountId, marketId, side, orderSizeE8, limitPriceE8);
         }
     }
 

@@ -21,12 +21,24 @@ final class ReferenceDataLogic
     private final AssetTable assets;
     private final MarketTable markets;
     private final OutputPublisher publisher;
+    private final PartialLiquidationDefinition partialLiquidation;
 
-    ReferenceDataLogic(final AssetTable assets, final MarketTable markets, final OutputPublisher publisher)
+    ReferenceDataLogic(
+        final AssetTable assets,
+        final MarketTable markets,
+        final OutputPublisher publisher,
+        final PartialLiquidationDefinition partialLiquidation)
     {
         this.assets = assets;
         this.markets = markets;
         this.publisher = publisher;
+        this.partialLiquidation = partialLiquidation;
+    }
+
+    /** The partial-liquidation fields of the market definition being processed; {@link InputAdapter} fills them. */
+    PartialLiquidationDefinition partialLiquidation()
+    {
+        return partialLiquidation;
     }
 
     void onAssetDefinition(
@@ -124,11 +136,16 @@ final class ReferenceDataLogic
             publisher.rejection(seq, timeNs, RejectReason.INVALID_REFERENCE_DATA, NO_QUOTE_ASSET, 0);
             return;
         }
+        if (partialLiquidation.rejected(seq, timeNs))
+        {
+            return;
+        }
         markets.define(marketId, initialE8, maintenanceE8, name, nameLength);
         for (int i = 0; i < sourceCount; i++)
         {
             markets.addSource(marketId, sourceIds[i]);
         }
+        partialLiquidation.apply(marketId);
     }
 
     private boolean rejectedDecode(

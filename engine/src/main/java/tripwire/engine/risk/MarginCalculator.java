@@ -95,6 +95,15 @@ public final class MarginCalculator
         return FixedPoint.mulE8Ceil(notionalE8, markets.maintenanceRateE8(marketId));
     }
 
+    /**
+     * The rate at which the position's maintenance requirement changes per unit of notional at its current
+     * size (E8 fraction): v1 has one rate per market.
+     */
+    public long marginalMaintenanceRateE8(final int accountIndex, final int marketId)
+    {
+        return markets.maintenanceRateE8(marketId);
+    }
+
     /** Haircut value of a non-quote balance: 0 while the asset has no price. */
     public long collateralValueE8(final int assetId, final long balanceE8)
     {
