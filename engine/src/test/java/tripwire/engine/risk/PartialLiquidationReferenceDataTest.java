@@ -9,10 +9,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.agrona.concurrent.UnsafeBuffer;
+
+import tripwire.codecs.BooleanType;
+import tripwire.codecs.MarketDefinitionEncoder;
+import tripwire.codecs.MessageHeaderEncoder;
 import tripwire.engine.EngineHarness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A market definition whose partial-liquidation fields are rejected changes nothing (the book hash covers the
@@ -65,12 +71,38 @@ class PartialLiquidationReferenceDataTest
         assertEquals(1, outputs.size(), outputs::toString);
         final JsonNode rejection = JSON.readTree(outputs.get(0));
         assertEquals(reason, rejection.get("reason").asText(), outputs::toString);
-        assertEquals(true, rejection.get("message").asText().contains(messagePart), outputs::toString);
+        assertTrue(rejection.get("message").asText().contains(messagePart), outputs::toString);
         assertEquals(bookBefore, harness.engine().bookHash(), "a rejected definition changes no state");
 
         // Still partial with buffer 0.02: the crash gives partial-01's first step.
         final JsonNode order = JSON.readTree(harness.applyLine(CRASH).get(0));
         assertEquals("48.4004128", order.get("size").asText());
+    }
+
+    @Test
+    void shouldRejectAFrameWhosePartialLiquidationFlagIsNeitherFalseNorTrue() throws Exception
+    {
+        final EngineHarness harness = new EngineHarness();
+        harness.apply(SETUP);
+        final long bookBefore = harness.engine().bookHash();
+        final UnsafeBuffer frame = new UnsafeBuffer(new byte[256]);
+        final MarketDefinitionEncoder encoder = new MarketDefinitionEncoder()
+            .wrapAndApplyHeader(frame, 0, new MessageHeaderEncoder())
+            .marketId(0)
+            .partialLiquidation(BooleanType.TRUE);
+        encoder.initialMarginRate().mantissa(2).exponent((byte)-1);
+        encoder.maintenanceMarginRate().mantissa(1).exponent((byte)-1);
+        encoder.oracleSourcesCount(0);
+        frame.putByte(MessageHeaderEncoder.ENCODED_LENGTH + MarketDefinitionEncoder.partialLiquidationEncodingOffset(), (byte)2);
+        final int before = harness.outputs().size();
+
+        harness.engine().onInput(99, 5000, frame, 0, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+
+        final List<String> outputs = harness.outputs().subList(before, harness.outputs().size());
+        assertEquals(1, outputs.size(), outputs::toString);
+        assertEquals("MALFORMED", JSON.readTree(outputs.get(0)).get("reason").asText(), outputs::toString);
+        assertTrue(outputs.get(0).contains("BAD_FRAME"), outputs::toString);
+        assertEquals(bookBefore, harness.engine().bookHash());
     }
 
     @Test
