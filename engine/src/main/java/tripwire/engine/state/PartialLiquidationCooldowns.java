@@ -24,17 +24,10 @@ public final class PartialLiquidationCooldowns
     public static final int RECORD_LENGTH = 16;
 
     private final UnsafeBuffer buffer;
-    private final int capacity;
 
     public PartialLiquidationCooldowns(final int maxAccounts)
     {
-        this.capacity = maxAccounts;
         this.buffer = OffHeap.allocate((long)maxAccounts * RECORD_LENGTH);
-    }
-
-    public int capacity()
-    {
-        return capacity;
     }
 
     public void recordPartialOrder(final int accountIndex, final long timeNs)
