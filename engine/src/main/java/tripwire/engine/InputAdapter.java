@@ -220,6 +220,11 @@ final class InputAdapter
         penaltyFields.decodeMarketFields(marketDefinition);
         final short autoDeleverageRaw = marketDefinition.autoDeleverageRaw();
         oracleDefinitions.readMarket(marketDefinition);
+        if (!referenceData.partialLiquidation().decode(marketDefinition))
+        {
+            badFrame(seq, timeNs, length);
+            return;
+        }
 
         final int groupBlockLength = buffer.getShort(offset + groupHeaderEnd - 4, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
         final int groupCount = buffer.getShort(offset + groupHeaderEnd - 2, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;

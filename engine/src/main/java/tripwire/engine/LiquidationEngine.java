@@ -6,6 +6,7 @@ import org.agrona.collections.Long2LongHashMap;
 import tripwire.engine.risk.DynamicMargin;
 import tripwire.engine.risk.MarginCalculator;
 import tripwire.engine.risk.StalePrices;
+import tripwire.engine.risk.PartialLiquidationSizer;
 import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.AutoDeleverageTable;
 import tripwire.engine.state.AssetTable;
@@ -14,6 +15,8 @@ import tripwire.engine.state.MarketTable;
 import tripwire.engine.state.PenaltyTable;
 import tripwire.engine.state.PositionCostStore;
 import tripwire.engine.state.OracleTable;
+import tripwire.engine.state.PartialLiquidationCooldowns;
+import tripwire.engine.state.PartialLiquidationTable;
 
 /**
  * Tripwire's business logic: applies one input frame at a time to off-heap state and emits liquidation
@@ -50,6 +53,8 @@ public final class LiquidationEngine
     private final OracleTable marketOracles;
     private final OracleTable assetOracles;
     private final StalePrices stalePrices;
+    private final PartialLiquidationTable partialLiquidations;
+    private final PartialLiquidationCooldowns partialCooldowns;
     private final OutputPublisher publisher;
     private final Liquidator liquidator;
     private final InputAdapter inputAdapter;
@@ -67,6 +72,8 @@ public final class LiquidationEngine
         this.marginSchedules = new MarginScheduleTable(config.maxMarkets());
         this.costs = new PositionCostStore(config.maxAccounts(), config.maxMarkets());
         this.autoDeleverageMarkets = new AutoDeleverageTable(config.maxMarkets());
+        this.partialLiquidations = new PartialLiquidationTable(config.maxMarkets());
+        this.partialCooldowns = new PartialLiquidationCooldowns(config.maxAccounts());
         this.publisher = new OutputPublisher(sink);
         this.penalties = new PenaltyTable(config.maxMarkets());
         this.insuranceFund = new InsuranceFund(publisher);
@@ -85,7 +92,9 @@ public final class LiquidationEngine
         final MarginScheduleDefinition marginScheduleDefinition = new MarginScheduleDefinition();
         final AutoDeleverager deleverager =
             new AutoDeleverager(accounts, assets, markets, autoDeleverageMarkets, costs, margin, publisher);
-        this.liquidator = new Liquidator(accounts, markets, margin, publisher, orderRefById, penalties, insuranceFund, deleverager);
+        final PartialLiquidationSizer sizer = new PartialLiquidationSizer(partialLiquidations, partialCooldowns, margin);
+        this.liquidator = new Liquidator(
+            accounts, markets, margin, publisher, orderRefById, penalties, insuranceFund, deleverager, sizer);
         final PenaltyReferenceData penaltyFields = new PenaltyReferenceData(penalties, insuranceFund, publisher);
         final LiquidationCharges charges =
             new LiquidationCharges(accounts, assets, penalties, margin, insuranceFund, publisher);
@@ -93,7 +102,8 @@ public final class LiquidationEngine
             new ReferenceDataLogic(assets, markets, publisher, penaltyFields,
                 new MarginScheduleLogic(marginSchedules, dynamicMargin, marginScheduleDefinition, publisher),
                 new AutoDeleverageDefinitions(autoDeleverageMarkets, publisher),
-                oracleDefinitions),
+                oracleDefinitions,
+                new PartialLiquidationDefinition(partialLiquidations, publisher)),
             new CollateralLogic(accounts, assets, margin, liquidator, publisher, oracle),
             new TradeLogic(accounts, assets, markets, liquidator, publisher, orderRefById, charges,
                 new InitialMarginWarning(accounts, marginSchedules, margin, publisher), costs, oracle),
@@ -201,9 +211,10 @@ public final class LiquidationEngine
 
     /**
      * A 64-bit hash of the book alone: reference data (assets, markets, prices, margin schedules with their
-     * dynamic-margin state, penalty parameters, ADL flags), every account record (balances, positions,
-     * outstanding orders, cost bases), the number of accounts and the insurance fund (balance, liquidators'
-     * total), without the sequence counters that every input moves. A rejected input leaves it unchanged.
+     * dynamic-margin state, penalty, partial-liquidation and oracle parameters with the oracles' state, ADL flags),
+     * every account record (balances, positions, outstanding orders, cost bases, last partial order time), the
+     * number of accounts and the insurance fund (balance, liquidators' total), without the sequence counters that
+     * every input moves. A rejected input leaves it unchanged.
      */
     public long bookHash()
     {
@@ -216,6 +227,8 @@ public final class LiquidationEngine
         hash.mix(autoDeleverageMarkets.buffer(), autoDeleverageMarkets.capacity() * AutoDeleverageTable.RECORD_LENGTH);
         hash.mix(marketOracles.buffer(), marketOracles.capacity() * OracleTable.RECORD_LENGTH);
         hash.mix(assetOracles.buffer(), assetOracles.capacity() * OracleTable.RECORD_LENGTH);
+        hash.mix(partialLiquidations.buffer(), partialLiquidations.capacity() * PartialLiquidationTable.RECORD_LENGTH);
+        hash.mix(partialCooldowns.buffer(), accounts.count() * PartialLiquidationCooldowns.RECORD_LENGTH);
         hash.mix(assets.quoteAssetId());
         hash.mix(accounts.count());
         hash.mix(penalties.buffer(), penalties.capacity() * PenaltyTable.RECORD_LENGTH);

@@ -5,13 +5,16 @@ import org.agrona.collections.Long2LongHashMap;
 import tripwire.codecs.Side;
 import tripwire.engine.math.FixedPoint;
 import tripwire.engine.risk.MarginCalculator;
+import tripwire.engine.risk.PartialLiquidationSizer;
 import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.MarketTable;
 import tripwire.engine.state.PenaltyTable;
 
 /**
  * Checks an account and, when it is liquidatable, emits one liquidation order per open position without an
- * outstanding order, at the position's bankruptcy price (docs/engine-model.md, "Liquidation orders").
+ * outstanding order, at the position's bankruptcy price (docs/engine-model.md, "Liquidation orders"); its
+ * size is the whole position, or in a partial-liquidation market what {@link PartialLiquidationSizer} says
+ * (docs/risk-model.md section 4), and its limit leaves room for the market's penalty ({@link LiquidationPricing}).
  * A bankrupt account's positions in auto-deleveraging markets go to the {@link AutoDeleverager} first
  * (docs/risk-model.md section 7); what it cannot place gets a whole-size order at the same bankruptcy price.
  *
@@ -29,6 +32,7 @@ final class Liquidator
     private final PenaltyTable penalties;
     private final InsuranceFund insuranceFund;
     private final AutoDeleverager deleverager;
+    private final PartialLiquidationSizer sizer;
     private final int[] candidateMarkets;
     private final long[] candidateMaintenanceE8;
     private long lastOrderId;
@@ -41,7 +45,8 @@ final class Liquidator
         final Long2LongHashMap orderRefById,
         final PenaltyTable penalties,
         final InsuranceFund insuranceFund,
-        final AutoDeleverager deleverager)
+        final AutoDeleverager deleverager,
+        final PartialLiquidationSizer sizer)
     {
         this.accounts = accounts;
         this.markets = markets;
@@ -51,6 +56,7 @@ final class Liquidator
         this.penalties = penalties;
         this.insuranceFund = insuranceFund;
         this.deleverager = deleverager;
+        this.sizer = sizer;
         this.candidateMarkets = new int[markets.capacity()];
         this.candidateMaintenanceE8 = new long[markets.capacity()];
     }
@@ -129,15 +135,18 @@ final class Liquidator
                 final int marketId = candidateMarkets[i];
                 if (deleverager.covers(marketId))
                 {
-                    final long limitPriceE8 = limitPriceE8(i, accountIndex, equityE8, maintenanceE8);
-                    final long restE8 = deleverager.deleverage(accountIndex, marketId, limitPriceE8, triggerSeq, timeNs);
+                    final long bankruptcyE8 = limitPriceE8(i, accountIndex, equityE8, maintenanceE8);
+                    final long restE8 = deleverager.deleverage(accountIndex, marketId, bankruptcyE8, triggerSeq, timeNs);
                     if (restE8 != 0)
                     {
+                        final long limitPriceE8 =
+                            LiquidationPricing.limitPriceE8(bankruptcyE8, restE8, penalties.penaltyRateE8(marketId));
                         emitOrder(accountIndex, accountId, marketId, restE8, limitPriceE8, triggerSeq, timeNs);
                     }
                 }
             }
         }
+        sizer.begin(accountIndex, equityE8, maintenanceE8, timeNs);
         for (int i = 0; i < count; i++)
         {
             final int marketId = candidateMarkets[i];
@@ -146,9 +155,16 @@ final class Liquidator
                 continue;
             }
             final long sizeE8 = accounts.sizeE8(accountIndex, marketId);
+            final long markE8 = markets.markPriceE8(marketId);
+            final long penaltyRateE8 = penalties.penaltyRateE8(marketId);
+            final long orderSizeE8 = sizer.orderSizeE8(marketId, FixedPoint.abs(sizeE8), markE8, penaltyRateE8);
+            if (orderSizeE8 == PartialLiquidationSizer.NO_ORDER)
+            {
+                continue;
+            }
             final long limitPriceE8 = LiquidationPricing.limitPriceE8(
-                limitPriceE8(i, accountIndex, equityE8, maintenanceE8), sizeE8, penalties.penaltyRateE8(marketId));
-            emitOrder(accountIndex, accountId, marketId, sizeE8, limitPriceE8, triggerSeq, timeNs);
+                limitPriceE8(i, accountIndex, equityE8, maintenanceE8), sizeE8, penaltyRateE8);
+            emitOrder(accountIndex, accountId, marketId, sizeE8 > 0 ? orderSizeE8 : -orderSizeE8, limitPriceE8, triggerSeq, timeNs);
         }
         if (deleveraging)
         {
@@ -167,7 +183,7 @@ final class Liquidator
         return bankruptcyPriceE8(markets.markPriceE8(marketId), shareE8, accounts.sizeE8(accountIndex, marketId));
     }
 
-    /** Emits one order closing the whole {@code sizeE8} (signed, non-zero) and records it as outstanding. */
+    /** Emits one order closing {@code sizeE8} (signed like the position, non-zero) and records it as outstanding. */
     private void emitOrder(
         final int accountIndex,
         final long accountId,

@@ -25,6 +25,7 @@ final class ReferenceDataLogic
     private final MarginScheduleLogic marginSchedules;
     private final AutoDeleverageDefinitions autoDeleverage;
     private final OracleDefinitions oracleDefinitions;
+    private final PartialLiquidationDefinition partialLiquidation;
 
     ReferenceDataLogic(
         final AssetTable assets,
@@ -33,7 +34,8 @@ final class ReferenceDataLogic
         final PenaltyReferenceData penaltyFields,
         final MarginScheduleLogic marginSchedules,
         final AutoDeleverageDefinitions autoDeleverage,
-        final OracleDefinitions oracleDefinitions)
+        final OracleDefinitions oracleDefinitions,
+        final PartialLiquidationDefinition partialLiquidation)
     {
         this.assets = assets;
         this.markets = markets;
@@ -42,6 +44,13 @@ final class ReferenceDataLogic
         this.marginSchedules = marginSchedules;
         this.autoDeleverage = autoDeleverage;
         this.oracleDefinitions = oracleDefinitions;
+        this.partialLiquidation = partialLiquidation;
+    }
+
+    /** The partial-liquidation fields of the market definition being processed; {@link InputAdapter} fills them. */
+    PartialLiquidationDefinition partialLiquidation()
+    {
+        return partialLiquidation;
     }
 
     void onAssetDefinition(
@@ -151,7 +160,8 @@ final class ReferenceDataLogic
         if (marginSchedules.rejected(seq, timeNs, maintenanceE8, initialE8) ||
             penaltyFields.marketRejected(seq, timeNs) ||
             autoDeleverage.rejected(seq, timeNs, autoDeleverageRaw) ||
-            oracleDefinitions.rejectedMarket(seq, timeNs, sourceIds, sourceCount))
+            oracleDefinitions.rejectedMarket(seq, timeNs, sourceIds, sourceCount) ||
+            partialLiquidation.rejected(seq, timeNs))
         {
             return;
         }
@@ -164,6 +174,7 @@ final class ReferenceDataLogic
         marginSchedules.apply(marketId);
         autoDeleverage.apply(marketId, autoDeleverageRaw);
         oracleDefinitions.applyMarket(seq, timeNs, marketId, sourceIds, sourceCount);
+        partialLiquidation.apply(marketId);
     }
 
     private boolean rejectedDecode(

@@ -108,6 +108,10 @@ final class FrameWriter
         decimal(marketDefinition.maintenanceMarginRate(), maintenanceRateE8);
         decimal(marketDefinition.liquidationPenaltyRate(), 0);
         decimal(marketDefinition.liquidatorRewardShare(), 0);
+        marketDefinition.partialLiquidation(BooleanType.FALSE).liquidationCooldownNs(0);
+        decimal(marketDefinition.liquidationBuffer(), 0);
+        decimal(marketDefinition.minLiquidationNotional(), 0);
+        decimal(marketDefinition.backstopFraction(), 0);
         marketDefinition.oracleStalenessNs(0);
         decimal(marketDefinition.maxPriceDeviation(), 0);
         final MarketDefinitionEncoder.OracleSourcesEncoder sources = marketDefinition.oracleSourcesCount(sourceIds.length);

@@ -171,6 +171,10 @@ public final class CrashScenario
             marketDefinition.maintenanceMarginRate().mantissa(MAINTENANCE_RATE_E8[m]).exponent((byte)-8);
             marketDefinition.liquidationPenaltyRate().mantissa(0).exponent((byte)0);
             marketDefinition.liquidatorRewardShare().mantissa(0).exponent((byte)0);
+            marketDefinition.partialLiquidation(BooleanType.FALSE).liquidationCooldownNs(0);
+            marketDefinition.liquidationBuffer().mantissa(0).exponent((byte)0);
+            marketDefinition.minLiquidationNotional().mantissa(0).exponent((byte)0);
+            marketDefinition.backstopFraction().mantissa(0).exponent((byte)0);
             marketDefinition.oracleStalenessNs(0).maxPriceDeviation().mantissa(0).exponent((byte)0);
             final MarketDefinitionEncoder.OracleSourcesEncoder sources = marketDefinition.oracleSourcesCount(SOURCES.length);
             for (int s = 0; s < SOURCES.length; s++)

@@ -217,6 +217,7 @@ public final class ScenarioParser
         penaltyFields.encode(encoder);
         encodeAutoDeleverageFields(node, encoder);
         oracle.encode(encoder);
+        encodePartialLiquidationFields(node, encoder);
         final int encodedCount = Math.min(sourceNames.size(), MAX_ENCODED_SOURCES);
         final MarketDefinitionEncoder.OracleSourcesEncoder group = encoder.oracleSourcesCount(encodedCount);
         for (int i = 0; i < encodedCount; i++)
@@ -238,6 +239,33 @@ public final class ScenarioParser
         }
         encoder.autoDeleverage(
             autoDeleverage != null && autoDeleverage.asBoolean() ? BooleanType.TRUE : BooleanType.FALSE);
+    }
+
+    /**
+     * The partial-liquidation fields of a market line (docs/risk-model.md section 4), each absent field as its
+     * default: false, "0", "0", "0", 0.
+     */
+    private static void encodePartialLiquidationFields(final JsonNode node, final MarketDefinitionEncoder encoder)
+    {
+        final JsonNode partial = node.get("partialLiquidation");
+        if (partial != null && !partial.isBoolean())
+        {
+            throw new Malformed(MalformedProblem.BAD_FIELD, "partialLiquidation must be true or false");
+        }
+        encoder.partialLiquidation(partial != null && partial.asBoolean() ? BooleanType.TRUE : BooleanType.FALSE);
+        DecimalText.encode(
+            node.has("liquidationBuffer") ? decimal(node, "liquidationBuffer") : "0", encoder.liquidationBuffer());
+        DecimalText.encode(
+            node.has("minLiquidationNotional") ? decimal(node, "minLiquidationNotional") : "0",
+            encoder.minLiquidationNotional());
+        DecimalText.encode(
+            node.has("backstopFraction") ? decimal(node, "backstopFraction") : "0", encoder.backstopFraction());
+        final JsonNode cooldown = node.get("liquidationCooldownNs");
+        if (cooldown != null && !(cooldown.isIntegralNumber() && cooldown.canConvertToLong()))
+        {
+            throw new Malformed(MalformedProblem.BAD_FIELD, "liquidationCooldownNs must be an integer");
+        }
+        encoder.liquidationCooldownNs(cooldown == null ? 0 : cooldown.asLong());
     }
 
     private int encodeDeposit(final JsonNode node)
