@@ -19,11 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The penalty and insurance fund cases run as {@code scripts/tripwire scenario} runs them (ring, engine,
- * Chronicle journal): the same outputs as the expected files, and a journal that replays to the same outputs
- * and state hash (which covers the penalty table and the fund).
+ * Every risk-feature case (margin tiers, dynamic margin, warnings, partial liquidation, penalty and insurance
+ * fund, ADL, oracle guard: engine/src/test/resources/risk-cases) runs as {@code scripts/tripwire scenario} runs it
+ * (ring, engine, Chronicle journal): the same outputs as its expected file, and a journal that replays to the
+ * same outputs and state hash (which covers every risk table, the fund and the cost bases).
  */
-class PenaltyCasesThroughPipelineTest
+class RiskCasesThroughPipelineTest
 {
     private static final Path CASES = Path.of("..", "engine", "src", "test", "resources", "risk-cases");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,11 +37,14 @@ class PenaltyCasesThroughPipelineTest
         try (Stream<Path> listing = Files.list(CASES))
         {
             final List<Path> files = listing
-                .filter(p -> p.getFileName().toString().startsWith("penalty-"))
                 .filter(p -> !p.getFileName().toString().endsWith(".expected.jsonl"))
                 .sorted()
                 .toList();
-            assertTrue(files.size() >= 8, "penalty cases are missing from " + CASES.toAbsolutePath());
+            for (final String feature : new String[]{"margin-", "partial-", "penalty-", "adl-", "oracle-"})
+            {
+                assertTrue(files.stream().anyMatch(p -> p.getFileName().toString().startsWith(feature)),
+                    feature + "* cases are missing from " + CASES.toAbsolutePath());
+            }
             return files.stream();
         }
     }
