@@ -70,7 +70,6 @@ public final class PostmortemReplay implements JournalRecordHandler
                 progress.update(replay.inputs, replay.liquidationOrders);
             }
         }
-        progress.update(replay.inputs, replay.liquidationOrders);
         return new Outcome(replay.inputs, replay.outputs, replay.engine);
     }
 

@@ -14,8 +14,9 @@ import tripwire.engine.scenario.E8Text;
  * Renders {@link IncidentFacts} (gathered with series) as one self-contained HTML page: inline CSS and SVG drawn
  * here, no script, no external resource. Charts: each market's mark price over event time with a marker at each
  * liquidation order (at the mark when it was triggered), the insurance fund's balance over time; then a table of
- * the liquidated accounts and their losses. Long series are reduced to the lowest and highest point per pixel
- * column, so the page stays small for any journal. Allocates; off the hot path.
+ * the liquidated accounts and their losses. Both series are drawn as steps (a value holds until the next); long
+ * series are reduced to the lowest and highest point per pixel column, so the page stays small for any journal.
+ * Allocates; off the hot path.
  */
 public final class ReportHtml
 {
@@ -77,12 +78,12 @@ public final class ReportHtml
                 .append(" liquidation orders, notional ").append(E8Text.format(market.liquidatedNotionalE8()))
                 .append("</h3>\n");
             chart(html, "mark-" + entry.getKey(), "mark price of " + market.name(), "mark",
-                market.markTimesNs, market.markPricesE8, markerTimes, markerPrices, t0, t1, false);
+                market.markTimesNs, market.markPricesE8, markerTimes, markerPrices, t0, t1);
         }
 
         html.append("<h2>Insurance fund balance</h2>\n");
         chart(html, "fund", "insurance fund balance", "fund", facts.fundTimesNs, facts.fundBalancesE8,
-            new LongArrayList(), new LongArrayList(), t0, t1, true);
+            new LongArrayList(), new LongArrayList(), t0, t1);
 
         final List<IncidentFacts.AccountLoss> losses = facts.losses();
         html.append("<h2>Liquidated accounts (").append(losses.size()).append(")</h2>\n");
@@ -112,7 +113,7 @@ public final class ReportHtml
     private static void chart(
         final StringBuilder html, final String id, final String title, final String lineClass,
         final LongArrayList times, final LongArrayList values, final LongArrayList markerTimes,
-        final LongArrayList markerValues, final long t0, final long t1, final boolean step)
+        final LongArrayList markerValues, final long t0, final long t1)
     {
         long low = Long.MAX_VALUE;
         long high = Long.MIN_VALUE;
@@ -153,7 +154,7 @@ public final class ReportHtml
             String.format(Locale.ROOT, "event time, %.3f s", (t1 - t0) / 1e9));
 
         html.append("<polyline class=\"").append(lineClass).append("\" points=\"");
-        appendPoints(html, scale, times, values, step);
+        appendPoints(html, scale, times, values);
         html.append("\"/>");
         final Set<Long> drawn = new HashSet<>();
         for (int i = 0; i < markerTimes.size() && drawn.size() < MAX_MARKERS; i++)
@@ -169,9 +170,12 @@ public final class ReportHtml
         html.append("</svg>\n");
     }
 
-    /** Appends the series, reduced to its first, lowest, highest and last point per pixel column. */
+    /**
+     * Appends the series as steps, reduced to its first, lowest, highest and last point per pixel column, held to the
+     * right edge.
+     */
     private static void appendPoints(
-        final StringBuilder html, final Scale scale, final LongArrayList times, final LongArrayList values, final boolean step)
+        final StringBuilder html, final Scale scale, final LongArrayList times, final LongArrayList values)
     {
         int i = 0;
         double previousY = Double.NaN;
@@ -188,7 +192,7 @@ public final class ReportHtml
                 i++;
             }
             final int last = i - 1;
-            if (step && !Double.isNaN(previousY))
+            if (!Double.isNaN(previousY))
             {
                 point(html, column, previousY);
             }
@@ -198,7 +202,7 @@ public final class ReportHtml
             }
             previousY = scale.y(values.getLong(last));
         }
-        if (step && !Double.isNaN(previousY))
+        if (!Double.isNaN(previousY))
         {
             point(html, WIDTH - RIGHT, previousY);
         }
