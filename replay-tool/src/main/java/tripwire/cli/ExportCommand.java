@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -45,7 +46,7 @@ final class ExportCommand implements Callable<Integer>
             return 2;
         }
         final EventExport.Format exportFormat;
-        switch (format.toLowerCase(java.util.Locale.ROOT))
+        switch (format.toLowerCase(Locale.ROOT))
         {
             case "csv" -> exportFormat = EventExport.Format.CSV;
             case "jsonl" -> exportFormat = EventExport.Format.JSONL;

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.agrona.DirectBuffer;
 
+import tripwire.codecs.MessageHeaderDecoder;
 import tripwire.engine.LiquidationEngine;
 import tripwire.engine.scenario.OutputJson;
 
@@ -70,7 +71,7 @@ public final class EventExport implements PostmortemListener
         {
             outputJson = new OutputJson(engine::marketName, engine::assetName);
         }
-        final String json = length < tripwire.codecs.MessageHeaderDecoder.ENCODED_LENGTH ?
+        final String json = length < MessageHeaderDecoder.ENCODED_LENGTH ?
             "{\"type\":\"badFrame\",\"length\":" + length + '}' : outputJson.render(buffer, offset, length);
         emit("output", "\"outSeq\":" + outSeq, -1, outSeq, timeNs, json);
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.TreeMap;
 
 import org.agrona.DirectBuffer;
 import org.agrona.collections.LongArrayList;
@@ -42,14 +43,14 @@ public final class IncidentFacts implements PostmortemListener
     private final InsuranceFundMovementDecoder fund = new InsuranceFundMovementDecoder();
     private final DeleverageDecoder deleverage = new DeleverageDecoder();
 
-    final long[] inputsByTemplate = new long[TEMPLATE_SLOTS + 1];
-    final long[] outputsByTemplate = new long[TEMPLATE_SLOTS + 1];
-    long inputs;
-    long outputs;
-    long firstSeq = -1;
-    long lastSeq;
-    long firstTimeNs;
-    long lastTimeNs;
+    private final long[] inputsByTemplate = new long[TEMPLATE_SLOTS + 1];
+    private final long[] outputsByTemplate = new long[TEMPLATE_SLOTS + 1];
+    private long inputs;
+    private long outputs;
+    private long firstSeq = -1;
+    private long lastSeq;
+    private long firstTimeNs;
+    private long lastTimeNs;
 
     private final Map<Integer, MarketFigures> markets = new HashMap<>();
     private final Map<Long, AccountLoss> losses = new HashMap<>();
@@ -58,15 +59,15 @@ public final class IncidentFacts implements PostmortemListener
         new PriorityQueue<>(Comparator.comparingLong(Deleverage::notionalE8));
 
     private boolean started;
-    long fundStartE8;
-    long fundBeforeFirstLiquidationE8 = Long.MIN_VALUE;
-    long fundEndE8;
-    long fundLowE8;
-    long fundLowTimeNs;
-    long fundDepositsE8;
-    long fundPenaltiesE8;
-    long badDebtCoveredE8;
-    long badDebtUncoveredE8;
+    private long fundStartE8;
+    private long fundBeforeFirstLiquidationE8 = Long.MIN_VALUE;
+    private long fundEndE8;
+    private long fundLowE8;
+    private long fundLowTimeNs;
+    private long fundDepositsE8;
+    private long fundPenaltiesE8;
+    private long badDebtCoveredE8;
+    private long badDebtUncoveredE8;
     private long fundBalanceE8;
 
     final LongArrayList fundTimesNs = new LongArrayList();
@@ -251,7 +252,7 @@ public final class IncidentFacts implements PostmortemListener
     /** Markets with any liquidation, deleverage, bad debt or mark price, by market id. */
     public Map<Integer, MarketFigures> markets()
     {
-        return new java.util.TreeMap<>(markets);
+        return new TreeMap<>(markets);
     }
 
     /**
@@ -287,7 +288,7 @@ public final class IncidentFacts implements PostmortemListener
     public Map<Integer, Long> countsByTemplate(final boolean ofInputs)
     {
         final long[] counts = ofInputs ? inputsByTemplate : outputsByTemplate;
-        final Map<Integer, Long> byTemplate = new java.util.TreeMap<>();
+        final Map<Integer, Long> byTemplate = new TreeMap<>();
         for (int i = 0; i < counts.length; i++)
         {
             if (counts[i] != 0)

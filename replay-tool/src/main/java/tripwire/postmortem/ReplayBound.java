@@ -2,6 +2,8 @@ package tripwire.postmortem;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where a replay stops: after the last input whose seq is at most {@link #lastSeq} and whose event time is at most
@@ -13,6 +15,8 @@ import java.time.format.DateTimeParseException;
 public record ReplayBound(long lastSeq, long lastTimeNs)
 {
     public static final ReplayBound END = new ReplayBound(Long.MAX_VALUE, Long.MAX_VALUE);
+
+    private static final Pattern TIME_WITH_UNIT = Pattern.compile("(\\d+)(ns|us|ms|s)");
 
     /** True when an input at this seq and time lies beyond the bound. */
     public boolean isBeyond(final long seq, final long timeNs)
@@ -34,7 +38,7 @@ public record ReplayBound(long lastSeq, long lastTimeNs)
         {
             return new ReplayBound(Long.parseLong(at), Long.MAX_VALUE);
         }
-        final java.util.regex.Matcher withUnit = java.util.regex.Pattern.compile("(\\d+)(ns|us|ms|s)").matcher(at);
+        final Matcher withUnit = TIME_WITH_UNIT.matcher(at);
         if (withUnit.matches())
         {
             final long value = Long.parseLong(withUnit.group(1));
