@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import tripwire.demo.CrashScenario;
 import tripwire.engine.EngineConfig;
+import tripwire.engine.LiquidationEngine;
 import tripwire.engine.ring.EnginePipeline;
 import tripwire.engine.ring.PipelineListener;
 import tripwire.engine.scenario.ScenarioParser;
@@ -21,7 +22,10 @@ import tripwire.journal.ChronicleEventJournal;
 import tripwire.postmortem.AccountTimeline;
 import tripwire.postmortem.EventExport;
 import tripwire.postmortem.IncidentFacts;
+import tripwire.postmortem.PostmortemReplay;
 import tripwire.postmortem.ReplayBound;
+import tripwire.postmortem.ReplayOrigin;
+import tripwire.postmortem.ReplayProgress;
 import tripwire.replay.ReplayVerifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -156,6 +160,25 @@ class PostmortemCommandsTest
         assertTrue(atTime.get(5).startsWith("accounts  4 open, 1 below maintenance"), atTime::toString);
         assertEquals(List.of("account   1 at seq 42, timeNs 2000", "equity    0", "maint.    0", "initial   0", "status    healthy"),
             StateCommand.lines(journal, ReplayBound.parse("1000"), 1L));
+    }
+
+    @Test
+    void aReplayFromASnapshotOriginShouldSkipWhatTheSnapshotHoldsAndReachTheSameState() throws IOException
+    {
+        final JournalOptions journal = journalOf(ADL_CASE);
+        final LiquidationEngine fromStart = StateCommand.replayTo(journal, ReplayBound.END, ReplayOrigin.JOURNAL_START);
+        // stands in for a snapshot taken after seq 24: an engine that already applied the inputs up to it
+        final ReplayOrigin snapshotAt24 = (dir, config, bound, sink) ->
+            new ReplayOrigin.Start(StateCommand.replayTo(journal, ReplayBound.parse("24"), ReplayOrigin.JOURNAL_START), 24);
+        final IncidentFacts facts = new IncidentFacts(false);
+
+        final PostmortemReplay.Outcome fromSnapshot = PostmortemReplay.run(journal.journalDir, EngineConfig.defaults(),
+            snapshotAt24, ReplayBound.END, facts, ReplayProgress.NONE);
+
+        assertEquals(fromStart.stateHash(), fromSnapshot.engine().stateHash());
+        assertEquals(8, fromSnapshot.inputs());                             // seq 27, 28, 29, 36, 38, 39, 41, 42
+        assertEquals(4, fromSnapshot.outputs());                            // outSeq 3..6: the two before seq 24 skipped
+        assertEquals(Map.of(20, 1L, 21, 2L, 24, 1L), facts.countsByTemplate(false));
     }
 
     @Test
