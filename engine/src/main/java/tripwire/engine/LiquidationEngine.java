@@ -240,12 +240,6 @@ public final class LiquidationEngine
         return markets.isDefined(marketId);
     }
 
-    /** True when the asset has been defined. */
-    public boolean isAssetDefined(final int assetId)
-    {
-        return assets.isDefined(assetId);
-    }
-
     /** Id of the account at an index in opening order, {@code 0 <= index < }{@link #accountCount()}. */
     public long accountIdAt(final int index)
     {
