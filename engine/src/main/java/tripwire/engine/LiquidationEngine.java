@@ -60,6 +60,7 @@ public final class LiquidationEngine
     private final InputAdapter inputAdapter;
     private final PenaltyTable penalties;
     private final InsuranceFund insuranceFund;
+    private final MarginCalculator margin;
     private long lastSeq;
     private long lastTimeNs;
 
@@ -87,7 +88,7 @@ public final class LiquidationEngine
         // new high-water mark (an allocation), then stays allocation-free again.
         final Long2LongHashMap orderRefById = new Long2LongHashMap(
             (int)Math.min(1 << 30, Math.max(16L, (long)(config.maxOutstandingOrders() / 0.65f) + 1)), 0.65f, -1L);
-        final MarginCalculator margin = new MarginCalculator(accounts, assets, markets, marginSchedules, stalePrices);
+        this.margin = new MarginCalculator(accounts, assets, markets, marginSchedules, stalePrices);
         final DynamicMargin dynamicMargin = new DynamicMargin(marginSchedules);
         final MarginScheduleDefinition marginScheduleDefinition = new MarginScheduleDefinition();
         final AutoDeleverager deleverager =
@@ -192,6 +193,57 @@ public final class LiquidationEngine
     public String marketName(final int marketId)
     {
         return markets.isDefined(marketId) ? markets.name(marketId) : "#" + marketId;
+    }
+
+    /**
+     * Equity, maintenance and initial requirement of one account as the engine's {@link MarginCalculator} sees it
+     * now (E8 quote). For post-mortem tools: allocates, off the hot path; call between inputs, on the thread that
+     * owns the engine.
+     */
+    public AccountFigures accountFigures(final long accountId)
+    {
+        final int index = accounts.indexOf(accountId);
+        if (index == AccountStore.NO_ACCOUNT)
+        {
+            return AccountFigures.NOT_OPEN;
+        }
+        if (!margin.evaluate(index))
+        {
+            return new AccountFigures(true, false, margin.equityIgnoringUnpricedE8(index), 0, 0);
+        }
+        return new AccountFigures(true, true, margin.equityE8(), margin.maintenanceE8(), margin.initialE8());
+    }
+
+    /** Balance of one asset of an account, E8 units of the asset; 0 when the account is not open. */
+    public long balanceE8(final long accountId, final int assetId)
+    {
+        final int index = accounts.indexOf(accountId);
+        return index == AccountStore.NO_ACCOUNT ? 0 : accounts.balanceE8(index, assetId);
+    }
+
+    /** Signed position of an account in a market, E8 contracts; 0 when the account is not open. */
+    public long positionSizeE8(final long accountId, final int marketId)
+    {
+        final int index = accounts.indexOf(accountId);
+        return index == AccountStore.NO_ACCOUNT ? 0 : accounts.sizeE8(index, marketId);
+    }
+
+    /** Mark price of a market, E8 quote; 0 when the market is undefined or has no price yet. */
+    public long markPriceE8(final int marketId)
+    {
+        return markets.isDefined(marketId) ? markets.markPriceE8(marketId) : 0;
+    }
+
+    /** True when the market has been defined. */
+    public boolean isMarketDefined(final int marketId)
+    {
+        return markets.isDefined(marketId);
+    }
+
+    /** Id of the account at an index in opening order, {@code 0 <= index < }{@link #accountCount()}. */
+    public long accountIdAt(final int index)
+    {
+        return accounts.accountId(index);
     }
 
     /**
