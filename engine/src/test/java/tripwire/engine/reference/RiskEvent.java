@@ -4,7 +4,7 @@ package tripwire.engine.reference;
  * What the reference model did under docs/risk-model.md, counted per scenario so that tests can show the
  * generator reaches every rule (not only every output type).
  */
-enum RiskEvent
+public enum RiskEvent
 {
     /** Section 1: a liquidation order for a position in a tier above 0. */
     ORDER_IN_HIGHER_TIER,
