@@ -45,6 +45,51 @@ class ReferenceModelRiskRulesTest
     }
 
     @Test
+    void warningNeedsTheFlagOfTheFilledMarketAndAPriceForEveryPosition()
+    {
+        final List<String> outputs = run(
+            QUOTE,
+            "{\"type\":\"market\",\"market\":\"M\",\"initialMarginRate\":\"0.2\",\"maintenanceMarginRate\":\"0.1\",\"initialMarginWarning\":true}",
+            "{\"type\":\"market\",\"market\":\"V\",\"initialMarginRate\":\"0.2\",\"maintenanceMarginRate\":\"0.1\"}",
+            "{\"type\":\"market\",\"market\":\"U\",\"initialMarginRate\":\"0.2\",\"maintenanceMarginRate\":\"0.1\"}",
+            TICK_M_100,
+            "{\"type\":\"tick\",\"source\":\"s\",\"market\":\"V\",\"price\":\"100\"}",
+            "{\"type\":\"deposit\",\"account\":1,\"asset\":\"USDC\",\"amount\":\"150\"}",
+            // 8: a market without the flag: E = 150 < IM = 200, no warning
+            "{\"type\":\"fill\",\"account\":1,\"market\":\"V\",\"size\":\"10\",\"price\":\"100\"}",
+            // 9: E = 150 < IM = 220: warning; E >= MM = 110
+            "{\"type\":\"fill\",\"account\":1,\"market\":\"M\",\"size\":\"1\",\"price\":\"100\"}",
+            // 10: U has no price: no evaluation
+            "{\"type\":\"fill\",\"account\":1,\"market\":\"U\",\"size\":\"1\",\"price\":\"100\"}",
+            // 11: a position in U without a price: no warning either
+            "{\"type\":\"fill\",\"account\":1,\"market\":\"M\",\"size\":\"1\",\"price\":\"100\"}");
+
+        assertEquals(List.of(warning(9, 1, "150", "220")), outputs);
+    }
+
+    @Test
+    void rejectedTierRedefinitionKeepsTheEarlierTiers()
+    {
+        // tier from 1,000 at 0.2: dm_1 = 1,000 × 0.1 = 100; N = 2,000: MM = 400 − 100 = 300
+        final String tiers = "{\"type\":\"market\",\"market\":\"M\",\"initialMarginRate\":\"0.2\",\"maintenanceMarginRate\":\"0.1\"," +
+            "\"marginTiers\":[{\"notional\":\"1000\",\"maintenanceMarginRate\":\"%s\",\"initialMarginRate\":\"0.4\"}]}";
+        final List<String> outputs = run(
+            QUOTE,
+            String.format(tiers, "0.2"),
+            String.format(tiers, "0.05"),
+            TICK_M_100,
+            "{\"type\":\"deposit\",\"account\":1,\"asset\":\"USDC\",\"amount\":\"300\"}",
+            "{\"type\":\"fill\",\"account\":1,\"market\":\"M\",\"size\":\"20\",\"price\":\"100\"}",
+            "{\"type\":\"deposit\",\"account\":2,\"asset\":\"USDC\",\"amount\":\"299.99999999\"}",
+            // 8: q = floor(299.99999999 / 20) = 14.99999999
+            "{\"type\":\"fill\",\"account\":2,\"market\":\"M\",\"size\":\"20\",\"price\":\"100\"}");
+
+        assertEquals(List.of(
+            rejection(3, RejectReason.INVALID_REFERENCE_DATA),
+            order(1, 2, "M", "SELL", "20", "85.00000001", 8)), outputs);
+    }
+
+    @Test
     void hyperliquidTiersGiveMaintenance4000At50000And17333point3335At150000()
     {
         // m = 0.05 / 0.10 / 0.16666667 from 0 / 20,000 / 100,000: dm_1 = 1,000, dm_2 = 1,000 + 6,666.667 = 7,666.667

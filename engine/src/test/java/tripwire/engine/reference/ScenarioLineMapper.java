@@ -24,8 +24,11 @@ import java.util.regex.Pattern;
  *   <li>An asset or market name gets the next id of its namespace on its first well-formed definition line,
  *       whether or not the engine then accepts the definition.</li>
  * </ul>
- * Unknown extra fields are ignored. {@code timeNs}, when present, must be a JSON integer (its value influences
- * no output of v1); like every optional field of the wrong JSON type, anything else is {@code MALFORMED}.
+ * Unknown extra fields are ignored. {@code timeNs}, when present, must be a JSON integer (v1 ignores its value;
+ * it is the clock of docs/risk-model.md's liquidation cooldown, see {@link #eventTimeNs()}); like every optional
+ * field of the wrong JSON type, anything else is {@code MALFORMED}. The fields of docs/risk-model.md are mapped
+ * with their documented defaults ({@code marginTiers} an array of objects of three decimal strings,
+ * {@code liquidationCooldownNs} a JSON integer, the flags JSON booleans, the rest decimal strings).
  */
 final class ScenarioLineMapper
 {
