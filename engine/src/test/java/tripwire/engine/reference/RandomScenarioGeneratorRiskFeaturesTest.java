@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -96,6 +97,37 @@ class RandomScenarioGeneratorRiskFeaturesTest
         assertTrue(events.get(RiskEvent.DELEVERAGE) > 100, "deleverage " + events);
         assertTrue(events.get(RiskEvent.PARTIAL_ORDER) > 100, "partial orders " + events);
         assertTrue(events.get(RiskEvent.BAD_DEBT_PARTLY_UNCOVERED) > 10, "uncovered bad debt " + events);
+    }
+
+    @Test
+    void drawnRiskFieldsAreAcceptedAndEveryBadRiskDefinitionIsRejectedForItsOneFault()
+    {
+        final SplittableRandom random = new SplittableRandom(7);
+        for (int draw = 0; draw < 300; draw++)
+        {
+            final GeneratorWorld world = new GeneratorWorld();
+            world.quoteAsset = "USDC";
+            world.markets.add("M");
+            final BigDecimal maintenance = new BigDecimal(GeneratorWorld.pick(random, List.of("0.003", "0.05", "0.1", "0.5", "1")));
+            final BigDecimal initial = maintenance.multiply(BigDecimal.valueOf(1 + random.nextInt(3))).min(BigDecimal.ONE);
+            world.maintenanceRateByMarket.put("M", maintenance);
+            world.initialRateByMarket.put("M", initial);
+            final RiskScenarioParts parts = new RiskScenarioParts(random, RiskMix.EVERYTHING, world);
+            final ReferenceModel model = new ReferenceModel();
+            model.acceptLine("{\"type\":\"asset\",\"asset\":\"USDC\",\"quote\":true}");
+
+            final JsonLine valid = JsonLine.of("market").put("market", "M")
+                .put("initialMarginRate", initial.toPlainString()).put("maintenanceMarginRate", maintenance.toPlainString());
+            parts.drawMarketSpec(maintenance, initial).applyTo(valid);
+            assertEquals(List.of(), model.acceptLine(valid.toString()), valid.toString());
+
+            final String bad = parts.badRiskDefinition().toString();
+            final List<ModelOutput> outputs = model.acceptLine(bad);
+            assertEquals(1, outputs.size(), bad);
+            final RejectReason reason = ((ModelOutput.Rejection)outputs.get(0)).reason();
+            assertEquals(bad.contains("100.000000001") ? RejectReason.PRECISION : RejectReason.INVALID_REFERENCE_DATA,
+                reason, bad);
+        }
     }
 
     private static Set<String> outputKinds(final List<ModelOutput> outputs)
