@@ -27,10 +27,13 @@ final class ModelAccount
      */
     final Map<String, BigDecimal> costBasis = new HashMap<>();
 
-    /** Event time before which the account gets no new partial liquidation order (section 4); 0: none. */
-    long partialCooldownUntilNs;
+    /**
+     * Event time of the account's last partial liquidation order (section 4): a position in market m gets no new
+     * partial order before this time plus m's {@code liquidationCooldownNs}.
+     */
+    long lastPartialOrderTimeNs;
 
-    /** Whether a partial order has ever started a cooldown (until then {@link #partialCooldownUntilNs} means nothing). */
+    /** Whether the account ever received a partial order (until then {@link #lastPartialOrderTimeNs} means nothing). */
     boolean hadPartialOrder;
 
     /** The outstanding liquidation order of a market's position, by market name. */

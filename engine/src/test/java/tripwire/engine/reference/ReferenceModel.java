@@ -1,6 +1,7 @@
 package tripwire.engine.reference;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -702,7 +703,8 @@ public final class ReferenceModel
      * ({@code E < backstopFraction × MM}) or small ({@code N <= minLiquidationNotional}) closes whole; with
      * {@code k = floor(P × floor(r × (1 + b)) − P × f)}: {@code k <= 0} closes whole; {@code x = ceil(S / k)};
      * {@code x >= |s|} closes whole and {@code S −= floor(|s| × k)}; else, outside the account's cooldown, a partial
-     * order of {@code min(|s|, max(x, ceil(minLiquidationNotional / P)))} and {@code S = 0}. In its cooldown, that
+     * order of {@code min(|s|, max(x, ceil(minLiquidationNotional / P)))} and {@code S = 0}. In its cooldown (before
+     * the time of its last partial order plus the visited market's {@code liquidationCooldownNs}, saturating), that
      * position gets no order and S is unchanged.
      */
     private void emitOrders(
@@ -759,7 +761,9 @@ public final class ReferenceModel
                 shortage = shortage.subtract(E8.floor(size.abs().multiply(releasedPerContract)));
                 continue;
             }
-            if (account.hadPartialOrder && nowNs < account.partialCooldownUntilNs)
+            if (account.hadPartialOrder && BigInteger.valueOf(nowNs).compareTo(
+                BigInteger.valueOf(account.lastPartialOrderTimeNs).add(BigInteger.valueOf(risk.liquidationCooldownNs()))
+                    .min(BigInteger.valueOf(Long.MAX_VALUE))) < 0)
             {
                 count(RiskEvent.COOLDOWN_SKIP);
                 continue;
@@ -771,7 +775,7 @@ public final class ReferenceModel
             emitOrder(account, market, figures, partial, triggerSeq);
             shortage = BigDecimal.ZERO;
             account.hadPartialOrder = true;
-            account.partialCooldownUntilNs = nowNs + risk.liquidationCooldownNs();
+            account.lastPartialOrderTimeNs = nowNs;
         }
     }
 
