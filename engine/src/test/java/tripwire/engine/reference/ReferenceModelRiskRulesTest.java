@@ -173,6 +173,37 @@ class ReferenceModelRiskRulesTest
     }
 
     @Test
+    void partialOrderWaitsForTheVisitedMarketsCooldownFromTheAccountsLastPartialOrderInAnyMarket()
+    {
+        // risk-cases/partial-09-cooldown-of-visited-market.jsonl without its comments (the arithmetic is there)
+        final String tickA = "{\"type\":\"tick\",\"source\":\"s\",\"market\":\"A\",\"price\":\"%s\",\"timeNs\":%d}";
+        final List<String> outputs = run(
+            QUOTE,
+            "{\"type\":\"market\",\"market\":\"A\",\"initialMarginRate\":\"0.2\",\"maintenanceMarginRate\":\"0.1\"," +
+                "\"partialLiquidation\":true,\"liquidationCooldownNs\":1000000}",
+            "{\"type\":\"market\",\"market\":\"B\",\"initialMarginRate\":\"0.2\",\"maintenanceMarginRate\":\"0.1\"," +
+                "\"partialLiquidation\":true,\"liquidationCooldownNs\":0}",
+            "{\"type\":\"deposit\",\"account\":1,\"asset\":\"USDC\",\"amount\":\"2000\",\"timeNs\":1000}",
+            String.format(tickA, "100", 2000),
+            "{\"type\":\"tick\",\"source\":\"s\",\"market\":\"B\",\"price\":\"100\",\"timeNs\":3000}",
+            "{\"type\":\"fill\",\"account\":1,\"market\":\"A\",\"size\":\"100\",\"price\":\"100\",\"timeNs\":4000}",
+            "{\"type\":\"fill\",\"account\":1,\"market\":\"B\",\"size\":\"50\",\"price\":\"100\",\"timeNs\":5000}",
+            // 9: S = 400, A first: x = ceil(400 / 9) = 44.44444445, a partial order at t = 10000; B gets nothing (S = 0)
+            String.format(tickA, "90", 10000),
+            // 10: inside A's cooldown, but B's is 0: x = ceil(445 / 9.9) = 44.94949495, a partial order at t = 20001
+            "{\"type\":\"tick\",\"source\":\"s\",\"market\":\"B\",\"price\":\"99\",\"timeNs\":20001}",
+            // 11: A would get x = 5 but waits for A's cooldown from t = 20001 (B's order): until 1020001
+            "{\"type\":\"liquidationFill\",\"order\":1,\"size\":\"44.44444445\",\"price\":\"90\",\"timeNs\":30000}",
+            String.format(tickA, "90", 1020000),
+            String.format(tickA, "90", 1020001));
+
+        assertEquals(List.of(
+            order(1, 1, "A", "SELL", "44.44444445", "83.57142858", 9),
+            order(2, 1, "B", "SELL", "44.94949495", "92.25806452", 10),
+            order(3, 1, "A", "SELL", "5", "81.40703518", 13)), outputs);
+    }
+
+    @Test
     void shortageCoveredByAWholeCloseLeavesLaterPartialPositionsWithoutAnOrderAndV1MarketsCloseWhole()
     {
         // A (partial, m 0.5), B (partial, m 0.1), C (v1, m 0.1); positions 1 A, 1 B, 1 C at 100:
