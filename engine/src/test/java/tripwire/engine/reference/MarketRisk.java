@@ -9,7 +9,7 @@ import static tripwire.engine.reference.RejectReason.INVALID_REFERENCE_DATA;
  * liquidation with its cooldown (4), the liquidation penalty (5) and auto-deleveraging (7). Each feature is off at
  * its default. Immutable; a market redefinition replaces the whole record.
  *
- * @param liquidationBuffer      b >= 0, a fraction.
+ * @param liquidationBuffer      b in [0, 1], a fraction.
  * @param minLiquidationNotional quote units, >= 0.
  * @param backstopFraction       in [0, 1].
  * @param liquidationCooldownNs  event-time nanoseconds, >= 0.
@@ -41,7 +41,8 @@ record MarketRisk(
         final BigDecimal backstop = E8.decode(fields.backstopFraction());
         final BigDecimal penaltyRate = E8.decode(fields.liquidationPenaltyRate());
         final BigDecimal rewardShare = E8.decode(fields.liquidatorRewardShare());
-        if (buffer.signum() < 0 || minNotional.signum() < 0 || fields.liquidationCooldownNs() < 0)
+        if (buffer.signum() < 0 || buffer.compareTo(BigDecimal.ONE) > 0 || minNotional.signum() < 0 ||
+            fields.liquidationCooldownNs() < 0)
         {
             throw new Rejected(INVALID_REFERENCE_DATA);
         }

@@ -70,9 +70,13 @@ public final class ReferenceModel
     /** The insurance fund's balance in quote units (docs/risk-model.md section 6). */
     private BigDecimal insuranceFund = BigDecimal.ZERO.setScale(E8.SCALE);
 
+    /** The liquidators' rewards paid so far, in quote units (section 5; the range rule bounds it by MAX_E8). */
+    private BigDecimal liquidatorRewards = BigDecimal.ZERO.setScale(E8.SCALE);
+
     /**
-     * Bad-debt handling is on once a quote asset line has paid a positive {@code insuranceFund} in. (The doc turns
-     * every feature on by a field; this is the field of section 6. Without it the engine must stay v1.)
+     * Bad-debt handling is on once the fund is active (docs/risk-model.md section 6, precisions): an accepted quote
+     * asset line has paid a positive {@code insuranceFund} in, or an accepted market line has a penalty rate f > 0.
+     * (The doc turns every feature on by a field; without either the engine must stay v1.)
      */
     private boolean insuranceFundOn;
 
@@ -327,6 +331,10 @@ public final class ReferenceModel
                 definition.market(), definition.marketId(), initialRate, maintenanceRate,
                 List.copyOf(definition.oracleSources()), risk));
         }
+        if (risk.hasPenalty())
+        {
+            insuranceFundOn = true;
+        }
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -453,6 +461,7 @@ public final class ReferenceModel
         final ModelMarket market = markets.get(order.market);
         final BigDecimal signedSize = order.isSell() ? size.negate() : size;
         final Trade trade = checkedTrade(account.cash, account.position(market.name), signedSize, price, market);
+        checkPenaltyRange(trade, market, size, price);
 
         settle(account, market, trade, signedSize, price);
         order.remaining = order.remaining.subtract(size);
@@ -473,6 +482,27 @@ public final class ReferenceModel
     }
 
     /**
+     * docs/risk-model.md section 5, range rule, after v1's: a liquidation fill whose nominal penalty could take the
+     * account's cash after the trade below −MAX_E8, or the fund's balance or the liquidators' total above MAX_E8, is
+     * rejected {@code OVERFLOW} before anything moves.
+     */
+    private void checkPenaltyRange(
+        final Trade trade, final ModelMarket market, final BigDecimal size, final BigDecimal price)
+    {
+        final BigDecimal nominal = nominalPenalty(market, size, price);
+        if (trade.newCash().subtract(nominal).compareTo(E8.MAX.negate()) < 0 ||
+            insuranceFund.add(nominal).compareTo(E8.MAX) > 0 || liquidatorRewards.add(nominal).compareTo(E8.MAX) > 0)
+        {
+            throw new Rejected(OVERFLOW);
+        }
+    }
+
+    private static BigDecimal nominalPenalty(final ModelMarket market, final BigDecimal size, final BigDecimal price)
+    {
+        return E8.ceil(E8.ceil(size.multiply(price)).multiply(market.risk.liquidationPenaltyRate()));
+    }
+
+    /**
      * docs/risk-model.md section 5: {@code nominal = ceil(ceil(size × price) × f)}, {@code charged = min(nominal,
      * max(0, E_after))} (positions in markets without a price count 0), {@code reward = floor(charged × w)}, the rest
      * to the fund. Output {@code liquidationPenalty}, then the fund's {@code PENALTY} movement when its part is > 0.
@@ -481,7 +511,7 @@ public final class ReferenceModel
         final ModelAccount account, final ModelMarket market, final ModelOrder order, final BigDecimal size,
         final BigDecimal price, final int seq)
     {
-        final BigDecimal nominal = E8.ceil(E8.ceil(size.multiply(price)).multiply(market.risk.liquidationPenaltyRate()));
+        final BigDecimal nominal = nominalPenalty(market, size, price);
         final BigDecimal equityAfter = equityCountingUnpricedAsZero(account);
         final BigDecimal charged = nominal.min(equityAfter.max(BigDecimal.ZERO));
         final BigDecimal reward = E8.floor(charged.multiply(market.risk.liquidatorRewardShare()));
@@ -489,6 +519,7 @@ public final class ReferenceModel
         count(charged.compareTo(nominal) < 0 ? RiskEvent.PENALTY_CAPPED : RiskEvent.PENALTY_CHARGED_IN_FULL);
 
         account.cash = account.cash.subtract(charged);
+        liquidatorRewards = liquidatorRewards.add(reward);
         outputs.add(new ModelOutput.LiquidationPenalty(
             seq, order.id, account.id, market.name, charged, reward, fundPart));
         if (fundPart.signum() > 0)
@@ -837,7 +868,8 @@ public final class ReferenceModel
 
     /**
      * ADL candidates: other accounts with a position of the opposite sign in the market, no outstanding order on
-     * it and {@code E_j > 0}, ranked by {@code score = floor(uPnL × N / E)} descending (128-bit in the engine,
+     * it, a price in every market of their positions (section 7 precisions: else they cannot be evaluated) and
+     * {@code E_j > 0}, ranked by {@code score = floor(uPnL × N / E)} descending (128-bit in the engine,
      * saturating to the long range of E8 units), then by the order accounts were opened.
      */
     private List<ModelAccount> rankedCandidates(final ModelAccount account, final ModelMarket market, final int sign)
@@ -847,7 +879,8 @@ public final class ReferenceModel
         for (final ModelAccount other : accountsInOpenOrder.values())
         {
             final BigDecimal position = other.position(market.name);
-            if (other == account || position.signum() != -sign || other.outstandingOrderByMarket.containsKey(market.name))
+            if (other == account || position.signum() != -sign || other.outstandingOrderByMarket.containsKey(market.name) ||
+                !everyPositionHasMarkPrice(other))
             {
                 continue;
             }
@@ -1008,7 +1041,7 @@ public final class ReferenceModel
 
     /**
      * Equity with positions in markets without a price and unpriced collateral counted 0 (docs/risk-model.md
-     * sections 5 and 6; also an ADL candidate's {@code E_j}).
+     * sections 5 and 6; also an ADL candidate's {@code E_j}, all of whose markets have a price).
      */
     private BigDecimal equityCountingUnpricedAsZero(final ModelAccount account)
     {

@@ -287,7 +287,7 @@ class ReferenceModelRiskRulesTest
     }
 
     @Test
-    void buyLimitLeavesRoomForThePenaltyAndBadDebtNeedsAFund()
+    void buyLimitLeavesRoomForThePenaltyAndAPenaltyRateAloneActivatesTheFundForBadDebt()
     {
         // short 10 at 100 with E = 90: bk = 100 + 9 = 109; BUY limit = floor(109 / 1.05) = 103.80952380
         final List<String> outputs = run(
@@ -299,14 +299,16 @@ class ReferenceModelRiskRulesTest
             "{\"type\":\"fill\",\"account\":1,\"market\":\"M\",\"size\":\"-10\",\"price\":\"100\"}",
             // 6: 5 at 100: cash 1090 − 500 = 590, s = −5, E = 90; nominal = ceil(500 × 0.05) = 25 → charged 25,
             //    all to the liquidator (w = 1): no fund movement; cash 565, E = 65 >= MM 50
-            // 7: 5 at 150: cash 565 − 750 = −185 = E_after: charged 0; no fund was ever paid in: no bad-debt movement
+            // 7: 5 at 150: cash 565 − 750 = −185 = E_after: charged 0; no fund was ever paid in, but the market's
+            //    f > 0 made it active (section 6 precisions): BAD_DEBT D = 185, covered min(185, 0) = 0, uncovered 185
             "{\"type\":\"liquidationFill\",\"order\":1,\"size\":\"5\",\"price\":\"100\"}",
             "{\"type\":\"liquidationFill\",\"order\":1,\"size\":\"5\",\"price\":\"150\"}");
 
         assertEquals(List.of(
             order(1, 1, "M", "BUY", "10", "103.8095238", 5),
             penalty(6, 1, 1, "25", "25", "0"),
-            penalty(7, 1, 1, "0", "0", "0")), outputs);
+            penalty(7, 1, 1, "0", "0", "0"),
+            fund(7, "BAD_DEBT", 1, "0", "185", "0")), outputs);
     }
 
     @Test
