@@ -833,20 +833,21 @@ public final class ReferenceModel
             final BigDecimal candidatePosition = candidate.position(market.name);
             final BigDecimal taken = remaining.min(candidatePosition.abs());
             final BigDecimal candidateSize = size.signum() > 0 ? taken : taken.negate();
+            final BigDecimal accountSize = candidateSize.negate();
             final Trade candidateTrade;
+            final Trade accountTrade;
             try
             {
+                // section 7 precisions: the range rule is checked for both accounts of the pair; a skipped pair
+                // is not retried
                 candidateTrade = checkedTrade(candidate.cash, candidatePosition, candidateSize, bankruptcyPrice, market);
+                accountTrade = checkedTrade(
+                    account.cash, account.position(market.name), accountSize, bankruptcyPrice, market);
             }
             catch (final Rejected beyondRange)
             {
                 continue;
             }
-            final BigDecimal accountSize = candidateSize.negate();
-            final BigDecimal accountPosition = account.position(market.name);
-            final Trade accountTrade = new Trade(
-                account.cash.add(E8.floor(accountSize.negate().multiply(bankruptcyPrice))),
-                accountPosition.add(accountSize));
             settle(candidate, market, candidateTrade, candidateSize, bankruptcyPrice);
             settle(account, market, accountTrade, accountSize, bankruptcyPrice);
             count(RiskEvent.DELEVERAGE);
