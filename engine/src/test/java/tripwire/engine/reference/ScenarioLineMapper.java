@@ -129,6 +129,7 @@ final class ScenarioLineMapper
                 final BigDecimal maintenanceRate = decimal(node, "maintenanceMarginRate");
                 final List<String> sources = optionalNames(node, "oracleSources");
                 final ModelEvent.MarketRiskFields risk = riskFields(node);
+                checkFitsOneFrame(sources.size(), risk.marginTiers().size());
                 final int marketId = marketIds.computeIfAbsent(market, name -> marketIds.size());
                 return new ModelEvent.MarketDefinition(
                     seq, market, marketId, initialRate, maintenanceRate, sources, risk);
@@ -184,6 +185,19 @@ final class ScenarioLineMapper
     private static BigDecimal optionalDecimal(final JsonNode node, final String field)
     {
         return node.has(field) ? decimal(node, field) : BigDecimal.ZERO;
+    }
+
+    /**
+     * docs/scenario-format.md (margin tiers): a market line must fit one 512-byte input frame, of which it takes
+     * 154 bytes, 20 per oracle source (at most 16 counted) and 27 per tier (at most 8 counted); else MALFORMED.
+     */
+    private static void checkFitsOneFrame(final int sourceCount, final int tierCount)
+    {
+        final int frameBytes = 154 + 20 * Math.min(sourceCount, 16) + 27 * Math.min(tierCount, 8);
+        if (frameBytes > 512)
+        {
+            throw new MalformedLine("market line too long for one frame");
+        }
     }
 
     /**
