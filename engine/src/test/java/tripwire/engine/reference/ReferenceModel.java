@@ -574,13 +574,15 @@ public final class ReferenceModel
         }
 
         market.markPrice = price;
+        final List<ModelAccount> due = new ArrayList<>();
         for (final ModelAccount account : accountsInOpenOrder.values())
         {
-            if (account.position(market.name).signum() != 0)
+            if (account.position(market.name).signum() != 0 && needsOrders(account))
             {
-                checkAccount(account, tick.seq(), true);
+                due.add(account);
             }
         }
+        checkEach(due, tick.seq());
     }
 
     private void assetTick(final ModelEvent.AssetTick tick)
@@ -601,13 +603,39 @@ public final class ReferenceModel
         }
 
         asset.price = price;
+        final List<ModelAccount> due = new ArrayList<>();
         for (final ModelAccount account : accountsInOpenOrder.values())
         {
-            if (account.collateral(asset.name).signum() > 0)
+            if (account.collateral(asset.name).signum() > 0 && needsOrders(account))
             {
-                checkAccount(account, tick.seq(), true);
+                due.add(account);
             }
         }
+        checkEach(due, tick.seq());
+    }
+
+    /**
+     * docs/risk-model.md section 7 precisions: a tick first collects the accounts it concerns that are due at the
+     * new price, then checks them in account order, each as it is at its turn (an earlier one's ADL may have
+     * changed it; one that became liquidatable only through that ADL was checked as its counterparty).
+     */
+    private void checkEach(final List<ModelAccount> due, final int seq)
+    {
+        for (final ModelAccount account : due)
+        {
+            checkAccount(account, seq, true);
+        }
+    }
+
+    /** Whether a check would act: every position priced, E < MM, and a position without an outstanding order. */
+    private boolean needsOrders(final ModelAccount account)
+    {
+        boolean unordered = false;
+        for (final String market : account.positions.keySet())
+        {
+            unordered |= !account.outstandingOrderByMarket.containsKey(market);
+        }
+        return unordered && everyPositionHasMarkPrice(account) && figuresOf(account).isLiquidatable();
     }
 
     // ------------------------------------------------------------------------------------------------
