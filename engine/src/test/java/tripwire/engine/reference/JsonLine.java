@@ -82,6 +82,23 @@ final class JsonLine
         return this;
     }
 
+    /** An array of objects whose values are all strings (e.g. {@code marginTiers}), fields in the given order. */
+    JsonLine putStringObjects(final String field, final List<Map<String, String>> objects)
+    {
+        final com.fasterxml.jackson.databind.node.ArrayNode array = node.putArray(field);
+        for (final Map<String, String> object : objects)
+        {
+            final ObjectNode element = array.addObject();
+            object.forEach(element::put);
+        }
+        return this;
+    }
+
+    boolean has(final String field)
+    {
+        return node.has(field);
+    }
+
     JsonLine remove(final String field)
     {
         node.remove(field);

@@ -14,8 +14,8 @@ import java.util.Map;
  * other collateral, no price 0
  * position value             floor(s × P)                                  down (toward −∞)
  * notional                   ceil(|s| × P)                                 up
- * maintenance of a position  ceil(notional × maintenanceMarginRate)        up
- * initial of a position      ceil(notional × initialMarginRate)            up
+ * maintenance of a position  ceil(notional × m_n) − dm_n                   up  (tier n, docs/risk-model.md 1)
+ * initial of a position      ceil(notional × i_n) − di_n                   up  (a v1 market: tier 0, no deduction)
  * E = Σ collateral + Σ position value,  MM = Σ maintenance,  IM = Σ initial
  * </pre>
  */
@@ -28,14 +28,23 @@ final class MarginFigures
     /** MM_m of every open position, by market name. */
     final Map<String, BigDecimal> maintenanceByMarket;
 
+    /** N_m, the notional of every open position, by market name. */
+    final Map<String, BigDecimal> notionalByMarket;
+
+    /** The maintenance rate m_n of the tier every open position is in, by market name. */
+    final Map<String, BigDecimal> tierMaintenanceRateByMarket;
+
     private MarginFigures(
         final BigDecimal equity, final BigDecimal maintenance, final BigDecimal initial,
-        final Map<String, BigDecimal> maintenanceByMarket)
+        final Map<String, BigDecimal> maintenanceByMarket, final Map<String, BigDecimal> notionalByMarket,
+        final Map<String, BigDecimal> tierMaintenanceRateByMarket)
     {
         this.equity = equity;
         this.maintenance = maintenance;
         this.initial = initial;
         this.maintenanceByMarket = maintenanceByMarket;
+        this.notionalByMarket = notionalByMarket;
+        this.tierMaintenanceRateByMarket = tierMaintenanceRateByMarket;
     }
 
     /**
@@ -59,6 +68,8 @@ final class MarginFigures
         BigDecimal maintenance = BigDecimal.ZERO;
         BigDecimal initial = BigDecimal.ZERO;
         final Map<String, BigDecimal> maintenanceByMarket = new HashMap<>();
+        final Map<String, BigDecimal> notionalByMarket = new HashMap<>();
+        final Map<String, BigDecimal> tierMaintenanceRateByMarket = new HashMap<>();
         for (final Map.Entry<String, BigDecimal> position : positions.entrySet())
         {
             final ModelMarket market = markets.get(position.getKey());
@@ -67,15 +78,19 @@ final class MarginFigures
 
             final BigDecimal positionValue = E8.floor(size.multiply(markPrice));
             final BigDecimal notional = E8.ceil(size.abs().multiply(markPrice));
-            final BigDecimal positionMaintenance = E8.ceil(notional.multiply(market.maintenanceMarginRate));
-            final BigDecimal positionInitial = E8.ceil(notional.multiply(market.initialMarginRate));
+            final MarginTierSchedule.Tier tier = market.risk.tiers().tierOf(notional);
+            final BigDecimal positionMaintenance = tier.maintenance(notional);
+            final BigDecimal positionInitial = tier.initial(notional);
 
             equity = equity.add(positionValue);
             maintenance = maintenance.add(positionMaintenance);
             initial = initial.add(positionInitial);
             maintenanceByMarket.put(market.name, positionMaintenance);
+            notionalByMarket.put(market.name, notional);
+            tierMaintenanceRateByMarket.put(market.name, tier.maintenanceRate());
         }
-        return new MarginFigures(equity, maintenance, initial, maintenanceByMarket);
+        return new MarginFigures(
+            equity, maintenance, initial, maintenanceByMarket, notionalByMarket, tierMaintenanceRateByMarket);
     }
 
     /** A non-quote balance's collateral value; zero until the asset has a price. */

@@ -9,6 +9,9 @@ final class ModelAccount
 {
     final long id;
 
+    /** The order in which accounts were opened, from 0: ADL's tie-break. */
+    final int openIndex;
+
     /** Quote cash: the balance of the quote asset. May be negative. */
     BigDecimal cash = BigDecimal.ZERO;
 
@@ -18,12 +21,28 @@ final class ModelAccount
     /** Signed positions by market name; a zero position is removed. */
     final Map<String, BigDecimal> positions = new HashMap<>();
 
+    /**
+     * Cost basis of every non-zero position by market name (quote units, signed like the position),
+     * docs/risk-model.md section 7; absent means 0.
+     */
+    final Map<String, BigDecimal> costBasis = new HashMap<>();
+
+    /**
+     * Event time of the account's last partial liquidation order (section 4): a position in market m gets no new
+     * partial order before this time plus m's {@code liquidationCooldownNs}.
+     */
+    long lastPartialOrderTimeNs;
+
+    /** Whether the account ever received a partial order (until then {@link #lastPartialOrderTimeNs} means nothing). */
+    boolean hadPartialOrder;
+
     /** The outstanding liquidation order of a market's position, by market name. */
     final Map<String, Long> outstandingOrderByMarket = new HashMap<>();
 
-    ModelAccount(final long id)
+    ModelAccount(final long id, final int openIndex)
     {
         this.id = id;
+        this.openIndex = openIndex;
     }
 
     BigDecimal collateral(final String asset)
@@ -34,6 +53,11 @@ final class ModelAccount
     BigDecimal position(final String market)
     {
         return positions.getOrDefault(market, BigDecimal.ZERO);
+    }
+
+    BigDecimal costBasis(final String market)
+    {
+        return costBasis.getOrDefault(market, BigDecimal.ZERO.setScale(E8.SCALE));
     }
 
     void setPosition(final String market, final BigDecimal size)

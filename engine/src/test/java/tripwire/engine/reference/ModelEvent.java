@@ -17,16 +17,49 @@ sealed interface ModelEvent
     {
     }
 
-    /** {@code assetId} is the name's id in the asset namespace, given on its first well-formed definition line. */
-    record AssetDefinition(int seq, String asset, int assetId, boolean quote, BigDecimal haircut) implements ModelEvent
+    /**
+     * {@code assetId} is the name's id in the asset namespace, given on its first well-formed definition line.
+     * {@code insuranceFund} is the amount paid into the insurance fund (docs/risk-model.md section 6), 0 when absent.
+     */
+    record AssetDefinition(int seq, String asset, int assetId, boolean quote, BigDecimal haircut, BigDecimal insuranceFund)
+        implements ModelEvent
     {
     }
 
-    /** {@code marketId} is the name's id in the market namespace; an empty source list means any source. */
+    /**
+     * {@code marketId} is the name's id in the market namespace; an empty source list means any source;
+     * {@code risk} holds the fields of docs/risk-model.md, each at its default when absent.
+     */
     record MarketDefinition(
         int seq, String market, int marketId, BigDecimal initialMarginRate, BigDecimal maintenanceMarginRate,
-        List<String> oracleSources) implements ModelEvent
+        List<String> oracleSources, MarketRiskFields risk) implements ModelEvent
     {
+    }
+
+    /** One further margin tier as written: from {@code notional} on, the two rates. Not yet decoded. */
+    record TierFields(BigDecimal notional, BigDecimal maintenanceMarginRate, BigDecimal initialMarginRate)
+    {
+    }
+
+    /**
+     * A market line's fields of docs/risk-model.md sections 1, 3, 4, 5 and 7, as written (decimals not yet decoded);
+     * an absent field has its documented default: no tiers, false, 0.
+     */
+    record MarketRiskFields(
+        List<TierFields> marginTiers,
+        boolean initialMarginWarning,
+        boolean partialLiquidation,
+        BigDecimal liquidationBuffer,
+        BigDecimal minLiquidationNotional,
+        BigDecimal backstopFraction,
+        long liquidationCooldownNs,
+        BigDecimal liquidationPenaltyRate,
+        BigDecimal liquidatorRewardShare,
+        boolean autoDeleverage)
+    {
+        static final MarketRiskFields NONE = new MarketRiskFields(
+            List.of(), false, false, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, BigDecimal.ZERO,
+            BigDecimal.ZERO, false);
     }
 
     record Deposit(int seq, long account, String asset, BigDecimal amount) implements ModelEvent

@@ -11,6 +11,9 @@ final class ModelMarket
     BigDecimal initialMarginRate;
     BigDecimal maintenanceMarginRate;
 
+    /** Tiers, penalty, partial liquidation, ADL (docs/risk-model.md); every feature off for a v1 market line. */
+    MarketRisk risk;
+
     /** Who may publish the price; empty means any source. */
     List<String> oracleSources;
 
@@ -22,8 +25,9 @@ final class ModelMarket
 
     ModelMarket(
         final String name, final int id, final BigDecimal initialMarginRate, final BigDecimal maintenanceMarginRate,
-        final List<String> oracleSources)
+        final List<String> oracleSources, final MarketRisk risk)
     {
+        this.risk = risk;
         this.name = name;
         this.id = id;
         this.initialMarginRate = initialMarginRate;

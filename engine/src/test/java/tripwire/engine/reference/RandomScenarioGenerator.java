@@ -20,6 +20,12 @@ import java.util.SplittableRandom;
  * market for emission ties, comments, blank lines and {@code timeNs}, and 5–10% hostile lines
  * ({@link HostileLines}). Which features appear varies by seed ({@link ScenarioFeatures}).
  *
+ * <p>{@link #generateWithRiskFeatures} adds the features of docs/risk-model.md by the seed's {@link RiskMix}
+ * ({@link RiskScenarioParts}): risk fields on market lines, an insurance fund on the quote asset, a {@code timeNs} on
+ * every line (the cooldown's clock), all first prices at once, some liquidation fills worse than their limit and a
+ * few definitions with an out-of-range risk field. Its {@link RiskMix#V1_ONLY} seeds, and
+ * {@link #generateWithModelOutputs} for every seed, write the v1 scenario, line for line as before.
+ *
  * <p>The generator runs its own reference model line by line to know which orders are outstanding and
  * which accounts are open; it never produces a line that is not a JSON object.
  */
@@ -36,23 +42,31 @@ public final class RandomScenarioGenerator
 
     private final SplittableRandom random;
     private final ScenarioFeatures features;
+    private final RiskMix mix;
+    private final RiskScenarioParts risk;
     private final GeneratorWorld world = new GeneratorWorld();
     private final ReferenceModel model = new ReferenceModel();
     private final HostileLines hostileLines;
     private final Map<String, PriceWalk> walks = new HashMap<>();
+    private final Map<String, RiskScenarioParts.MarketRiskSpec> riskSpecByMarket = new HashMap<>();
     private final List<String> lines = new ArrayList<>();
     private int lineCount;
     private long timeNs;
 
-    private RandomScenarioGenerator(final long seed)
+    private RandomScenarioGenerator(final long seed, final RiskMix mix)
     {
         random = new SplittableRandom(seed);
         features = ScenarioFeatures.draw(random);
         hostileLines = new HostileLines(random, world, model, features);
+        this.mix = mix;
+        risk = new RiskScenarioParts(random, mix, world);
     }
 
-    /** The lines of a scenario and the outputs the reference model gave for them while they were written. */
-    public record GeneratedScenario(List<String> lines, List<ModelOutput> modelOutputs)
+    /**
+     * The lines of a scenario, the outputs the reference model gave for them while they were written, and how
+     * often each rule of docs/risk-model.md acted.
+     */
+    public record GeneratedScenario(List<String> lines, List<ModelOutput> modelOutputs, Map<RiskEvent, Integer> riskEvents)
     {
     }
 
@@ -73,9 +87,27 @@ public final class RandomScenarioGenerator
         {
             throw new IllegalArgumentException("lineCount " + lineCount + " < " + MIN_LINES);
         }
-        final RandomScenarioGenerator generator = new RandomScenarioGenerator(seed);
+        return generate(seed, lineCount, RiskMix.V1_ONLY);
+    }
+
+    /**
+     * Like {@link #generateWithModelOutputs}, with the features of docs/risk-model.md that the seed's
+     * {@link RiskMix#ofSeed mix} selects (seeds ≡ 0 mod 4 give the v1 scenario).
+     */
+    public static GeneratedScenario generateWithRiskFeatures(final long seed, final int lineCount)
+    {
+        return generate(seed, lineCount, RiskMix.ofSeed(seed));
+    }
+
+    static GeneratedScenario generate(final long seed, final int lineCount, final RiskMix mix)
+    {
+        if (lineCount < MIN_LINES)
+        {
+            throw new IllegalArgumentException("lineCount " + lineCount + " < " + MIN_LINES);
+        }
+        final RandomScenarioGenerator generator = new RandomScenarioGenerator(seed, mix);
         final List<String> lines = generator.write(lineCount);
-        return new GeneratedScenario(lines, generator.model.outputs());
+        return new GeneratedScenario(lines, generator.model.outputs(), generator.model.riskEvents());
     }
 
     /** The features a seed's scenario uses. */
@@ -89,7 +121,7 @@ public final class RandomScenarioGenerator
         this.lineCount = lineCount;
         if (features.comments())
         {
-            lines.add("# generated scenario: " + features);
+            lines.add("# generated scenario: " + features + (mix.isV1() ? "" : " " + mix));
             model.acceptLine(lines.get(lines.size() - 1));
         }
         writeReferenceData();
@@ -112,6 +144,10 @@ public final class RandomScenarioGenerator
         if (random.nextDouble() < 0.3)
         {
             quote.put("haircut", "0.000");
+        }
+        if (mix.penaltyAndFund())
+        {
+            quote.put("insuranceFund", risk.initialFund().toPlainString());
         }
         world.assetNamesOnDefinitionLines.add(world.quoteAsset);
         emit(quote);
@@ -166,7 +202,7 @@ public final class RandomScenarioGenerator
         world.twinOf.put(twin, original);
         world.twinOf.put(original, twin);
         emitMarketDefinition(twin, world.maintenanceRateByMarket.get(original), world.initialRateByMarket.get(original),
-            world.sourcesByMarket.get(original));
+            world.sourcesByMarket.get(original), riskSpecByMarket.get(original));
     }
 
     private BigDecimal randomInitialRate(final BigDecimal maintenanceRate)
@@ -178,12 +214,27 @@ public final class RandomScenarioGenerator
     private void emitMarketDefinition(
         final String market, final BigDecimal maintenanceRate, final BigDecimal initialRate, final List<String> sources)
     {
+        emitMarketDefinition(market, maintenanceRate, initialRate, sources, null);
+    }
+
+    /** @param riskSpec the risk fields to write (a twin's copy), or {@code null} to draw them for the mix. */
+    private void emitMarketDefinition(
+        final String market, final BigDecimal maintenanceRate, final BigDecimal initialRate, final List<String> sources,
+        final RiskScenarioParts.MarketRiskSpec riskSpec)
+    {
         final JsonLine definition = JsonLine.of("market").put("market", market)
             .put("initialMarginRate", initialRate.toPlainString())
             .put("maintenanceMarginRate", maintenanceRate.toPlainString());
         if (!sources.isEmpty() || random.nextBoolean())
         {
             definition.putNames("oracleSources", sources);
+        }
+        if (!mix.isV1())
+        {
+            final RiskScenarioParts.MarketRiskSpec spec =
+                riskSpec != null ? riskSpec : risk.drawMarketSpec(maintenanceRate, initialRate);
+            spec.applyTo(definition);
+            riskSpecByMarket.put(market, spec);
         }
         if (rejectionFree(emit(definition)))
         {
@@ -197,14 +248,14 @@ public final class RandomScenarioGenerator
     {
         for (final String asset : world.collateralAssets)
         {
-            if (!features.latePrices() || random.nextBoolean())
+            if (!features.latePrices() || !mix.isV1() || random.nextBoolean())
             {
                 writeAssetTick(asset);
             }
         }
         for (final String market : world.markets)
         {
-            if (!features.latePrices() || random.nextBoolean())
+            if (!features.latePrices() || !mix.isV1() || random.nextBoolean())
             {
                 writeMarketTick(market);
             }
@@ -229,6 +280,14 @@ public final class RandomScenarioGenerator
         else if (features.referenceDataChanges() && (roll -= 0.006) < 0)
         {
             writeReferenceDataChange();
+        }
+        else if (!mix.isV1() && (roll -= 0.003) < 0)
+        {
+            emit(risk.badRiskDefinition());
+        }
+        else if (mix.penaltyAndFund() && (roll -= 0.002) < 0)
+        {
+            emit(risk.fundTopUp());
         }
         else if ((roll -= 0.27) < 0)
         {
@@ -411,7 +470,11 @@ public final class RandomScenarioGenerator
         final BigDecimal reference = random.nextBoolean() ?
             world.limitPriceByOrder.get(order.order()) : world.marketPrice.get(order.market());
         final double priceValue = reference.doubleValue() * (1 + 0.003 * random.nextGaussian());
-        final BigDecimal price = DecimalText.round(priceValue, DecimalText.decimalsFor(priceValue)).max(E8.ONE_UNIT);
+        BigDecimal price = DecimalText.round(priceValue, DecimalText.decimalsFor(priceValue)).max(E8.ONE_UNIT);
+        if (!mix.isV1() && random.nextDouble() < 0.25)
+        {
+            price = risk.worseThanLimit("SELL".equals(order.side()), world.limitPriceByOrder.get(order.order()));
+        }
         emit(JsonLine.of("liquidationFill").put("order", order.order()).put("size", size.toPlainString())
             .put("price", price.toPlainString()));
     }
@@ -432,7 +495,8 @@ public final class RandomScenarioGenerator
         emitMarketDefinition(market, maintenanceRate, initialRate, sources);
         if (world.twinOf.containsKey(market) && hasRoomForAnotherLine())
         {
-            emitMarketDefinition(world.twinOf.get(market), maintenanceRate, initialRate, sources);
+            emitMarketDefinition(
+                world.twinOf.get(market), maintenanceRate, initialRate, sources, riskSpecByMarket.get(market));
         }
     }
 
@@ -443,7 +507,15 @@ public final class RandomScenarioGenerator
     /** Decorates, writes and feeds one line to the model; returns the model's outputs for it. */
     private List<ModelOutput> emit(final JsonLine line)
     {
-        if (features.timeNs() && random.nextDouble() < 0.5)
+        if (!mix.isV1())
+        {
+            if (!line.has("timeNs"))
+            {
+                timeNs += 1 + random.nextInt(5_000_000);
+                line.put("timeNs", timeNs);
+            }
+        }
+        else if (features.timeNs() && random.nextDouble() < 0.5)
         {
             timeNs += 1 + random.nextInt(5_000_000);
             line.put("timeNs", timeNs);

@@ -24,8 +24,11 @@ import java.util.regex.Pattern;
  *   <li>An asset or market name gets the next id of its namespace on its first well-formed definition line,
  *       whether or not the engine then accepts the definition.</li>
  * </ul>
- * Unknown extra fields are ignored. {@code timeNs}, when present, must be a JSON integer (its value influences
- * no output of v1); like every optional field of the wrong JSON type, anything else is {@code MALFORMED}.
+ * Unknown extra fields are ignored. {@code timeNs}, when present, must be a JSON integer (v1 ignores its value;
+ * it is the clock of docs/risk-model.md's liquidation cooldown, see {@link #eventTimeNs()}); like every optional
+ * field of the wrong JSON type, anything else is {@code MALFORMED}. The fields of docs/risk-model.md are mapped
+ * with their documented defaults ({@code marginTiers} an array of objects of three decimal strings,
+ * {@code liquidationCooldownNs} a JSON integer, the flags JSON booleans, the rest decimal strings).
  */
 final class ScenarioLineMapper
 {
@@ -37,6 +40,7 @@ final class ScenarioLineMapper
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Integer> assetIds = new HashMap<>();
     private final Map<String, Integer> marketIds = new HashMap<>();
+    private long eventTimeNs;
 
     /**
      * @param seq  the 1-based physical line number.
@@ -54,12 +58,27 @@ final class ScenarioLineMapper
         final JsonNode node = parse(seq, line);
         try
         {
-            return mapObject(seq, node);
+            final ModelEvent event = mapObject(seq, node);
+            final JsonNode timeNs = node.get("timeNs");
+            if (timeNs != null)
+            {
+                eventTimeNs = timeNs.longValue();
+            }
+            return event;
         }
         catch (final MalformedLine malformed)
         {
             return new ModelEvent.Malformed(seq, malformed.getMessage());
         }
+    }
+
+    /**
+     * The event time of the last mapped event: its {@code timeNs}, or without one the previous event's time
+     * (0 at first). A {@code MALFORMED} line does not change it.
+     */
+    long eventTimeNs()
+    {
+        return eventTimeNs;
     }
 
     private JsonNode parse(final int seq, final String line)
@@ -98,9 +117,10 @@ final class ScenarioLineMapper
             {
                 final String asset = name(node, "asset");
                 final boolean quote = optionalBoolean(node, "quote");
-                final BigDecimal haircut = node.has("haircut") ? decimal(node, "haircut") : BigDecimal.ZERO;
+                final BigDecimal haircut = optionalDecimal(node, "haircut");
+                final BigDecimal insuranceFund = optionalDecimal(node, "insuranceFund");
                 final int assetId = assetIds.computeIfAbsent(asset, name -> assetIds.size());
-                return new ModelEvent.AssetDefinition(seq, asset, assetId, quote, haircut);
+                return new ModelEvent.AssetDefinition(seq, asset, assetId, quote, haircut, insuranceFund);
             }
             case "market":
             {
@@ -108,8 +128,11 @@ final class ScenarioLineMapper
                 final BigDecimal initialRate = decimal(node, "initialMarginRate");
                 final BigDecimal maintenanceRate = decimal(node, "maintenanceMarginRate");
                 final List<String> sources = optionalNames(node, "oracleSources");
+                final ModelEvent.MarketRiskFields risk = riskFields(node);
+                checkFitsOneFrame(sources.size(), risk.marginTiers().size());
                 final int marketId = marketIds.computeIfAbsent(market, name -> marketIds.size());
-                return new ModelEvent.MarketDefinition(seq, market, marketId, initialRate, maintenanceRate, sources);
+                return new ModelEvent.MarketDefinition(
+                    seq, market, marketId, initialRate, maintenanceRate, sources, risk);
             }
             case "deposit":
                 return new ModelEvent.Deposit(seq, account(node), name(node, "asset"), decimal(node, "amount"));
@@ -156,6 +179,74 @@ final class ScenarioLineMapper
             throw new MalformedLine(field + " is not a decimal string");
         }
         return new BigDecimal(value.textValue());
+    }
+
+    /** Optional decimal string, default 0. */
+    private static BigDecimal optionalDecimal(final JsonNode node, final String field)
+    {
+        return node.has(field) ? decimal(node, field) : BigDecimal.ZERO;
+    }
+
+    /**
+     * docs/scenario-format.md (margin tiers): a market line must fit one 512-byte input frame, of which it takes
+     * 154 bytes, 20 per oracle source (at most 16 counted) and 27 per tier (at most 8 counted); else MALFORMED.
+     */
+    private static void checkFitsOneFrame(final int sourceCount, final int tierCount)
+    {
+        final int frameBytes = 154 + 20 * Math.min(sourceCount, 16) + 27 * Math.min(tierCount, 8);
+        if (frameBytes > 512)
+        {
+            throw new MalformedLine("market line too long for one frame");
+        }
+    }
+
+    /**
+     * The market fields of docs/risk-model.md. {@code marginTiers} is an array of objects, each with the three
+     * decimal strings {@code notional}, {@code maintenanceMarginRate}, {@code initialMarginRate};
+     * {@code liquidationCooldownNs} a JSON integer; the flags JSON booleans; the rest decimal strings.
+     * Anything of another JSON shape is {@code MALFORMED}; values are checked by the model.
+     */
+    private static ModelEvent.MarketRiskFields riskFields(final JsonNode node)
+    {
+        final List<ModelEvent.TierFields> tiers = new ArrayList<>();
+        final JsonNode tierArray = node.get("marginTiers");
+        if (tierArray != null)
+        {
+            if (!tierArray.isArray())
+            {
+                throw new MalformedLine("marginTiers is not an array");
+            }
+            for (final JsonNode tier : tierArray)
+            {
+                if (!tier.isObject())
+                {
+                    throw new MalformedLine("marginTiers holds something that is not an object");
+                }
+                tiers.add(new ModelEvent.TierFields(
+                    decimal(tier, "notional"), decimal(tier, "maintenanceMarginRate"), decimal(tier, "initialMarginRate")));
+            }
+        }
+        long cooldownNs = 0;
+        final JsonNode cooldown = node.get("liquidationCooldownNs");
+        if (cooldown != null)
+        {
+            if (!(cooldown.isIntegralNumber() && cooldown.canConvertToLong()))
+            {
+                throw new MalformedLine("liquidationCooldownNs is not an integer");
+            }
+            cooldownNs = cooldown.longValue();
+        }
+        return new ModelEvent.MarketRiskFields(
+            List.copyOf(tiers),
+            optionalBoolean(node, "initialMarginWarning"),
+            optionalBoolean(node, "partialLiquidation"),
+            optionalDecimal(node, "liquidationBuffer"),
+            optionalDecimal(node, "minLiquidationNotional"),
+            optionalDecimal(node, "backstopFraction"),
+            cooldownNs,
+            optionalDecimal(node, "liquidationPenaltyRate"),
+            optionalDecimal(node, "liquidatorRewardShare"),
+            optionalBoolean(node, "autoDeleverage"));
     }
 
     private static long account(final JsonNode node)

@@ -49,7 +49,7 @@ final class ScenarioStatistics
                 rejectionReasons.add(reason);
                 rejectionsByReason.merge(reason, 1, Integer::sum);
             }
-            else
+            else if (output instanceof ModelOutput.LiquidationOrder)
             {
                 liquidationOrders++;
             }
