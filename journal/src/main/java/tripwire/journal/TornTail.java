@@ -37,14 +37,32 @@ public final class TornTail
      */
     public record Finding(Path file, long position, int header, long keptDocuments, long documentsBeyond)
     {
+        /**
+         * True when the header is still 0: the writer died before completing the document, so no tailer sees it
+         * and the next append overwrites it (Chronicle releases a dead writer's lock); nothing to repair. False
+         * when the header carries the not-complete bit: every tailer would stop there for good.
+         */
+        public boolean headerUnwritten()
+        {
+            return header == 0;
+        }
+
         @Override
         public String toString()
         {
+            if (headerUnwritten())
+            {
+                return String.format("unfinished document at %s:%d (bytes past the end whose header was never" +
+                    " completed: a writer died mid-write, now or in an earlier crash); %d complete documents before it kept", file, position, keptDocuments);
+            }
             return String.format("incomplete document at %s:%d (header 0x%08x, writer died mid-write or the file was cut);" +
                 " %d complete documents before it kept, %d after it unreachable",
                 file, position, header, keptDocuments, documentsBeyond);
         }
     }
+
+    /** Bytes after a clean end (header 0) that are checked for leftovers of an unfinished document. */
+    static final int LEFTOVER_BYTES_CHECKED = 64;
 
     private TornTail()
     {
@@ -139,6 +157,10 @@ public final class TornTail
                 final int header = word.getInt(0);
                 if (header == 0)
                 {
+                    if (torn == null && hasLeftovers(channel, position + Integer.BYTES))
+                    {
+                        return new Finding(file, position, 0, documents, 0);
+                    }
                     break;
                 }
                 if ((header & NOT_COMPLETE) != 0)
@@ -164,6 +186,20 @@ public final class TornTail
         {
             throw new UncheckedIOException("cannot read " + file, ex);
         }
+    }
+
+    private static boolean hasLeftovers(final FileChannel channel, final long position) throws IOException
+    {
+        final ByteBuffer bytes = ByteBuffer.allocate(LEFTOVER_BYTES_CHECKED);
+        channel.read(bytes, position);
+        for (int i = 0; i < bytes.position(); i++)
+        {
+            if (bytes.get(i) != 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long align(final long position)

@@ -238,7 +238,11 @@ public final class LiveEngine
     private void repairJournal()
     {
         final TornTail.Finding torn = TornTail.find(config.journalDir());
-        if (torn != null)
+        if (torn != null && torn.headerUnwritten())
+        {
+            log.accept("journal: torn last entry: " + torn + "; it was never journaled, the next append overwrites it");
+        }
+        else if (torn != null)
         {
             log.accept("journal: torn last entry: " + torn + "; rewriting the journal without it");
             final Path kept = TornTail.repair(config.journalDir());
@@ -251,8 +255,8 @@ public final class LiveEngine
         final TornTail.Finding torn = TornTail.find(directory);
         if (torn != null)
         {
-            log.accept(name + ": torn last entry: " + torn +
-                "; Chronicle's appender overwrites it once its dead writer's lock is released");
+            log.accept(name + ": torn last entry: " + torn + (torn.headerUnwritten() ?
+                "; the next append overwrites it" : "; a tailer stops there until the queue is repaired"));
         }
     }
 
