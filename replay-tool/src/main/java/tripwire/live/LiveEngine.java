@@ -171,7 +171,7 @@ public final class LiveEngine
     {
         final long[] lastSeq = {resumeAfterSeq};
         final long idleParkNanos = TimeUnit.MICROSECONDS.toNanos(config.idleParkMicros());
-        final JournalReaderHandler handler = new JournalReaderHandler(pipeline, lastSeq);
+        final IngressHandler handler = new IngressHandler(pipeline, lastSeq);
         while (running)
         {
             if (snapshotAsked)
@@ -189,12 +189,12 @@ public final class LiveEngine
     }
 
     /** Publishes ingress inputs above the resume seq, in queue order. */
-    private final class JournalReaderHandler implements tripwire.journal.JournalRecordHandler
+    private final class IngressHandler implements tripwire.journal.JournalRecordHandler
     {
         private final EnginePipeline pipeline;
         private final long[] lastSeq;
 
-        JournalReaderHandler(final EnginePipeline pipeline, final long[] lastSeq)
+        IngressHandler(final EnginePipeline pipeline, final long[] lastSeq)
         {
             this.pipeline = pipeline;
             this.lastSeq = lastSeq;
