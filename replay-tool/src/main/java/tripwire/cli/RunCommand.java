@@ -56,7 +56,15 @@ final class RunCommand implements Callable<Integer>
             }
         }, "tripwire-shutdown"));
         System.err.println("tripwire run: started with " + configFile.toAbsolutePath() + " (pid " + ProcessHandle.current().pid() + ")");
-        engine.run();
+        try
+        {
+            engine.run();
+        }
+        catch (final IllegalStateException ex)
+        {
+            System.err.println("tripwire run: cannot start: " + ex.getMessage());
+            return 2;
+        }
         return 0;
     }
 }

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.agrona.DirectBuffer;
 
+import tripwire.engine.EngineConfig;
 import tripwire.engine.LiquidationEngine;
 import tripwire.engine.ring.EnginePipeline;
 import tripwire.engine.ring.PipelineListener;
@@ -94,7 +95,11 @@ public final class LiveEngine
         return finalStateHash;
     }
 
-    /** Recovers, then serves the ingress until {@link #stop}; returns after the final snapshot. */
+    /**
+     * Recovers, then serves the ingress until {@link #stop}; returns after the final snapshot.
+     *
+     * @throws IllegalStateException when the journal or a snapshot was written with other capacities.
+     */
     public void run()
     {
         try
@@ -114,6 +119,7 @@ public final class LiveEngine
         reportTornTail("egress", config.egressDir());
         reportTornTail("ingress", config.ingressDir());
 
+        checkJournaledCapacities();
         final SnapshotStore snapshots = new SnapshotStore(config.snapshotDir(), config.snapshotKeep(), log);
         final Path snapshot = snapshots.newestValid();
         final JournalScan journal = JournalScan.of(config.journalDir());
@@ -233,6 +239,22 @@ public final class LiveEngine
             });
         }
         return count[0];
+    }
+
+    /** A journal (and its snapshots) belongs to the capacities it was started with: refuses others. */
+    private void checkJournaledCapacities()
+    {
+        final EngineConfig journaled = JournalReader.readConfig(config.journalDir());
+        final EngineConfig configured = config.engineConfig();
+        if (journaled != null && (journaled.maxAccounts() != configured.maxAccounts() ||
+            journaled.maxAssets() != configured.maxAssets() || journaled.maxMarkets() != configured.maxMarkets()))
+        {
+            throw new IllegalStateException(String.format(
+                "engine.maxAccounts/engine.maxAssets/engine.maxMarkets are %d/%d/%d but the journal %s was written with" +
+                    " %d/%d/%d: use those, or a new journal.dir and snapshot.dir",
+                configured.maxAccounts(), configured.maxAssets(), configured.maxMarkets(), config.journalDir(),
+                journaled.maxAccounts(), journaled.maxAssets(), journaled.maxMarkets()));
+        }
     }
 
     private void repairJournal()

@@ -51,6 +51,20 @@ final class LiveConfigTest
         assertMessage(with("engine.maxMarkets", "30"), "engine.maxAssets + engine.maxMarkets");
     }
 
+    @Test
+    void journalWrittenWithOtherCapacitiesIsRefusedNamingTheKeys(@org.junit.jupiter.api.io.TempDir final Path root)
+    {
+        final LiveConfig first = LiveConfig.of(LiveTesting.properties(1024, 0), root);
+        try (tripwire.journal.ChronicleEventJournal journal = new tripwire.journal.ChronicleEventJournal(first.journalDir()))
+        {
+            journal.appendConfig(first.engineConfig());
+        }
+        final LiveEngine engine = new LiveEngine(LiveConfig.of(LiveTesting.properties(2048, 0), root), line -> { });
+        final IllegalStateException ex = assertThrows(IllegalStateException.class, engine::run);
+        assertTrue(ex.getMessage().startsWith("engine.maxAccounts/engine.maxAssets/engine.maxMarkets are 2048/8/16 but" +
+            " the journal"), ex.getMessage());
+    }
+
     private static Properties with(final String key, final String value)
     {
         final Properties properties = LiveTesting.properties(1024, 10);
