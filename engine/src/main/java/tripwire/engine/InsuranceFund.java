@@ -117,6 +117,14 @@ final class InsuranceFund
         return coveredE8;
     }
 
+    /** Restores the fund's state from a snapshot. */
+    void restore(final long balanceE8, final long liquidatorRewardsE8, final boolean active)
+    {
+        this.balanceE8 = balanceE8;
+        this.liquidatorRewardsE8 = liquidatorRewardsE8;
+        this.active = active;
+    }
+
     /** Mixes the fund's state into a hash. */
     void mixInto(final StateHash hash)
     {

@@ -1,7 +1,10 @@
 package tripwire.engine;
 
+import java.nio.file.Path;
+
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import tripwire.engine.risk.DynamicMargin;
 import tripwire.engine.risk.MarginCalculator;
@@ -61,6 +64,8 @@ public final class LiquidationEngine
     private final PenaltyTable penalties;
     private final InsuranceFund insuranceFund;
     private final MarginCalculator margin;
+    private final Long2LongHashMap orderRefById;
+    private EngineSnapshot snapshot;
     private long lastSeq;
     private long lastTimeNs;
 
@@ -86,7 +91,7 @@ public final class LiquidationEngine
 
         // Presized so that up to maxOutstandingOrders() never resizes it: beyond that it grows once to its
         // new high-water mark (an allocation), then stays allocation-free again.
-        final Long2LongHashMap orderRefById = new Long2LongHashMap(
+        this.orderRefById = new Long2LongHashMap(
             (int)Math.min(1 << 30, Math.max(16L, (long)(config.maxOutstandingOrders() / 0.65f) + 1)), 0.65f, -1L);
         this.margin = new MarginCalculator(accounts, assets, markets, marginSchedules, stalePrices);
         final DynamicMargin dynamicMargin = new DynamicMargin(marginSchedules);
@@ -286,5 +291,48 @@ public final class LiquidationEngine
         hash.mix(penalties.buffer(), penalties.capacity() * PenaltyTable.RECORD_LENGTH);
         insuranceFund.mixInto(hash);
         return hash.value();
+    }
+
+    /**
+     * Writes the whole state to {@code file} atomically ({@link EngineSnapshot}): a fresh engine with the same
+     * capacities that {@link #restoreSnapshot restores} it continues exactly as this one. Business-logic thread.
+     */
+    public void writeSnapshot(final Path file)
+    {
+        snapshot().write(file, lastSeq, lastTimeNs);
+    }
+
+    /**
+     * Loads a snapshot into this engine, which must not have applied any input yet.
+     *
+     * @throws IllegalStateException when the file is not whole or was taken with other capacities.
+     */
+    public void restoreSnapshot(final Path file)
+    {
+        final long[] counters = snapshot().restore(file);
+        lastSeq = counters[0];
+        lastTimeNs = counters[1];
+        stalePrices.eventTimeNs(lastTimeNs);
+    }
+
+    private EngineSnapshot snapshot()
+    {
+        if (snapshot == null)
+        {
+            snapshot = new EngineSnapshot(config, accounts, assets, new OracleTable[] {marketOracles, assetOracles},
+                new UnsafeBuffer[] {assets.buffer(), markets.buffer(), marginSchedules.buffer(),
+                    autoDeleverageMarkets.buffer(), marketOracles.buffer(), assetOracles.buffer(),
+                    partialLiquidations.buffer(), penalties.buffer()},
+                new int[] {assets.capacity() * AssetTable.RECORD_LENGTH, markets.capacity() * MarketTable.RECORD_LENGTH,
+                    marginSchedules.capacity() * MarginScheduleTable.RECORD_LENGTH,
+                    autoDeleverageMarkets.capacity() * AutoDeleverageTable.RECORD_LENGTH,
+                    marketOracles.capacity() * OracleTable.RECORD_LENGTH, assetOracles.capacity() * OracleTable.RECORD_LENGTH,
+                    partialLiquidations.capacity() * PartialLiquidationTable.RECORD_LENGTH,
+                    penalties.capacity() * PenaltyTable.RECORD_LENGTH},
+                new UnsafeBuffer[] {accounts.buffer(), costs.buffer(), partialCooldowns.buffer()},
+                new int[] {accounts.recordLength(), costs.recordLength(), PartialLiquidationCooldowns.RECORD_LENGTH},
+                insuranceFund, publisher, liquidator, orderRefById);
+        }
+        return snapshot;
     }
 }

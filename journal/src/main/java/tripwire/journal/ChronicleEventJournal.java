@@ -92,6 +92,13 @@ public final class ChronicleEventJournal implements EventJournal
         }
     }
 
+    /** Appends one record of any kind as it is, for tools that copy a journal record by record. */
+    void appendRecord(
+        final int kind, final long seq, final long timeNs, final DirectBuffer buffer, final int offset, final int length)
+    {
+        append(kind, seq, timeNs, buffer, offset, length);
+    }
+
     @Override
     public void close()
     {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "tripwire 0.1.0",
     description = "Low-latency liquidation engine: SBE in, Disruptor ring, off-heap state, Chronicle journal.",
-    subcommands = {ScenarioCommand.class, DemoCommand.class, ReplayCommand.class})
+    subcommands = {ScenarioCommand.class, DemoCommand.class, ReplayCommand.class, RunCommand.class, PublishCommand.class})
 public final class TripwireCli
 {
     public static void main(final String[] args)

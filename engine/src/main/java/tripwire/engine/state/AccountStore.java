@@ -196,6 +196,46 @@ public final class AccountStore
         return buffer;
     }
 
+    /**
+     * Restores the store from a snapshot: the caller has copied the first {@code count} records into
+     * {@link #buffer()}; this sets the count and rebuilds the id index and every member list from the records
+     * (each record holds its own member slots, so the lists come back in the same order). Off the hot path;
+     * call on a store that holds no account yet.
+     */
+    public void restoreCount(final int count)
+    {
+        this.count = count;
+        indexById.clear();
+        for (final MemberList members : assetMembers)
+        {
+            members.clear();
+        }
+        for (final MemberList members : marketMembers)
+        {
+            members.clear();
+        }
+        for (int index = 0; index < count; index++)
+        {
+            indexById.put(accountId(index), index);
+            for (int a = 0; a < maxAssets; a++)
+            {
+                final int slot = buffer.getInt(assetOffset(index, a) + ASSET_MEMBER_SLOT_OFFSET);
+                if (slot != MemberList.NO_SLOT)
+                {
+                    assetMembers[a].restoreMember(slot, index);
+                }
+            }
+            for (int m = 0; m < maxMarkets; m++)
+            {
+                final int slot = buffer.getInt(marketOffset(index, m) + MARKET_MEMBER_SLOT_OFFSET);
+                if (slot != MemberList.NO_SLOT)
+                {
+                    marketMembers[m].restoreMember(slot, index);
+                }
+            }
+        }
+    }
+
     private void updateMembership(
         final int index, final int slotOffset, final MemberList members, final boolean member)
     {

@@ -56,6 +56,12 @@ public final class AssetTable
         return quoteAssetId;
     }
 
+    /** Restores the quote asset's id from a snapshot (the records themselves are copied into {@link #buffer()}). */
+    public void restoreQuoteAssetId(final int quoteAssetId)
+    {
+        this.quoteAssetId = quoteAssetId;
+    }
+
     public boolean isQuote(final int assetId)
     {
         return assetId == quoteAssetId;

@@ -62,4 +62,14 @@ public final class MemberList
     {
         size = 0;
     }
+
+    /**
+     * Puts an account back at the slot its record names, when state is restored from a snapshot: after
+     * {@link #clear()}, every member's slot once, in any order; the size becomes the highest slot + 1.
+     */
+    public void restoreMember(final int slot, final int accountIndex)
+    {
+        buffer.putInt(slot * Integer.BYTES, accountIndex);
+        size = Math.max(size, slot + 1);
+    }
 }

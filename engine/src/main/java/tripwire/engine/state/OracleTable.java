@@ -266,6 +266,20 @@ public final class OracleTable
         }
     }
 
+    /** Recounts the watched entries from the records, after a snapshot was copied into {@link #buffer()}. */
+    public void recountWatched()
+    {
+        int watched = 0;
+        for (int id = 0; id < capacity(); id++)
+        {
+            if (isWatched(id))
+            {
+                watched++;
+            }
+        }
+        watchedCount = watched;
+    }
+
     public UnsafeBuffer buffer()
     {
         return buffer;
