@@ -95,7 +95,7 @@ class MarginStateTest
         "margin-08-redefinition-keeps-sigma.jsonl"})
     void replayingTheSameScenarioGivesTheSameStateHash(final String caseFile) throws Exception
     {
-        final List<String> lines = Files.readAllLines(MarginScenarioTest.caseDirectory().resolve(caseFile));
+        final List<String> lines = Files.readAllLines(RiskCasesTest.directory().resolve(caseFile));
 
         final EngineHarness first = new EngineHarness();
         first.apply(lines.toArray(new String[0]));
