@@ -17,6 +17,8 @@ import tripwire.codecs.TickDecoder;
 import tripwire.codecs.UndecodableInputDecoder;
 import tripwire.codecs.WithdrawDecoder;
 
+import static tripwire.engine.scenario.OutputJson.quote;
+
 /**
  * Renders journaled input frames as flat JSON objects in the scenario format's spelling ({@code type}, then the
  * event's fields; decimals exactly as the sender wrote them). A frame too short for its header or block renders as
@@ -137,27 +139,5 @@ public final class InputJson
     private static String badFrame(final int length)
     {
         return "{\"type\":\"badFrame\",\"length\":" + length + '}';
-    }
-
-    static String quote(final String text)
-    {
-        final StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++)
-        {
-            final char c = text.charAt(i);
-            if (c == '"' || c == '\\')
-            {
-                out.append('\\').append(c);
-            }
-            else if (c < 0x20)
-            {
-                out.append(String.format("\\u%04x", (int)c));
-            }
-            else
-            {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -60,16 +60,7 @@ public final class MarginCalculator
      */
     public boolean evaluate(final int accountIndex)
     {
-        long equity = 0;
-        final int quoteAssetId = assets.quoteAssetId();
-        for (int a = 0; a < maxAssets; a++)
-        {
-            final long balanceE8 = accounts.balanceE8(accountIndex, a);
-            if (balanceE8 != 0)
-            {
-                equity += a == quoteAssetId ? balanceE8 : collateralValueE8(a, balanceE8);
-            }
-        }
+        long equity = collateralE8(accountIndex);
 
         long maintenance = 0;
         long initial = 0;
@@ -100,6 +91,22 @@ public final class MarginCalculator
         return true;
     }
 
+    /** Quote cash plus every other balance at its haircut (and, while stale, cut) value: 0 for an unpriced asset. */
+    private long collateralE8(final int accountIndex)
+    {
+        long collateral = 0;
+        final int quoteAssetId = assets.quoteAssetId();
+        for (int a = 0; a < maxAssets; a++)
+        {
+            final long balanceE8 = accounts.balanceE8(accountIndex, a);
+            if (balanceE8 != 0)
+            {
+                collateral += a == quoteAssetId ? balanceE8 : collateralValueE8(a, balanceE8);
+            }
+        }
+        return collateral;
+    }
+
     /**
      * The account's equity as stored now, where a position in a market without a mark price counts 0 (as
      * collateral without a price does): docs/risk-model.md sections 5 and 6. Leaves the fields of
@@ -107,16 +114,7 @@ public final class MarginCalculator
      */
     public long equityIgnoringUnpricedE8(final int accountIndex)
     {
-        long equity = 0;
-        final int quoteAssetId = assets.quoteAssetId();
-        for (int a = 0; a < maxAssets; a++)
-        {
-            final long balanceE8 = accounts.balanceE8(accountIndex, a);
-            if (balanceE8 != 0)
-            {
-                equity += a == quoteAssetId ? balanceE8 : collateralValueE8(a, balanceE8);
-            }
-        }
+        long equity = collateralE8(accountIndex);
         for (int m = 0; m < maxMarkets; m++)
         {
             final long sizeE8 = accounts.sizeE8(accountIndex, m);

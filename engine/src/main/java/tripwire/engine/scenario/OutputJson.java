@@ -142,7 +142,8 @@ public final class OutputJson
         return out.append('}').toString();
     }
 
-    static String quote(final String text)
+    /** {@code text} as a JSON string literal, quotes and control characters escaped. */
+    public static String quote(final String text)
     {
         final StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++)
