@@ -133,7 +133,7 @@ final class ReferenceData
         {
             final ScenarioEvent event = events.get(i);
             final DirectBuffer frame = new UnsafeBuffer(event.frame());
-            scratch.onInput(i + 1, event.timeNs(), frame, 0, event.frame().length);
+            scratch.onInput(lineNumbers.get(i), event.timeNs(), frame, 0, event.frame().length);
             if (rejection[0] != null)
             {
                 throw refusal(file, lineNumbers.get(i), "the engine rejects it: " + rejection[0]);

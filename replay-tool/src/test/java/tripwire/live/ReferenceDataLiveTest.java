@@ -109,6 +109,30 @@ final class ReferenceDataLiveTest
         assertEquals("-1:0:" + HexFormat.of().formatHex(referenceData.inputs().get(1).frame()), inputs.get(1));
     }
 
+    @Test
+    void exampleFeedPublishedWithTheConfiguredNamesIsLiquidatedWithoutRejections() throws Exception
+    {
+        final Path scripts = Path.of("..", "scripts").toAbsolutePath().normalize();
+        final Properties properties = LiveTesting.properties(1024, 0);
+        properties.setProperty("referenceData", scripts.resolve("tripwire-reference-data.jsonl").toString());
+        final LiveConfig config = LiveConfig.of(properties, root);
+        final Path feed = scripts.resolve("tripwire-feed-example.jsonl");
+        assertEquals(0, TripwireCli.run("publish", feed.toString(), "--names",
+            scripts.resolve("tripwire-reference-data.jsonl").toString(), "--to", config.ingressDir().toString()));
+
+        runUntil(config, Files.readAllLines(feed).size());
+
+        final List<Integer> templateIds = egressTemplateIds(config);
+        assertTrue(templateIds.contains(LiquidationOrderDecoder.TEMPLATE_ID), templateIds::toString);
+        assertFalse(templateIds.contains(RejectionDecoder.TEMPLATE_ID), templateIds::toString);
+        final Path csv = root.resolve("events.csv");
+        assertEquals(0, TripwireCli.run("replay", "export", "--journal", config.journalDir().toString(),
+            "--format", "csv", "--out", csv.toString()));
+        final List<String> rows = Files.readAllLines(csv);
+        assertTrue(rows.get(1).startsWith("input,-2,,0,asset"), rows.get(1));
+        assertTrue(rows.get(2).startsWith("input,-1,,0,market"), rows.get(2));
+    }
+
     private static List<String> runUntil(final LiveConfig config, final long seq) throws InterruptedException
     {
         final List<String> log = new CopyOnWriteArrayList<>();
