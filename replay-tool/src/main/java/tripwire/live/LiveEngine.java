@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -163,7 +166,7 @@ public final class LiveEngine
             snapshot == null ? "none" : snapshot.getFileName() + " (seq " + snapshotSeq + ")", replayed,
             replayed == 0 ? "" : " (up to seq " + journal.lastInputSeq + ")",
             journal.lastOutSeq, egressOutSeq, pipeline.engine().lastOutSeq(), resumeAfterSeq));
-        applyReferenceData(pipeline, recoveredSeq);
+        applyReferenceData(pipeline, recoveredSeq, journal.referenceDataFrames);
 
         try (JournalReader ingress = new JournalReader(config.ingressDir()))
         {
@@ -232,7 +235,8 @@ public final class LiveEngine
     }
 
     /** Publishes the configured definitions the journal does not hold yet (seq above what recovery applied). */
-    private void applyReferenceData(final EnginePipeline pipeline, final long recoveredSeq)
+    private void applyReferenceData(
+        final EnginePipeline pipeline, final long recoveredSeq, final Map<Long, byte[]> journaledFrames)
     {
         final ReferenceData referenceData = config.referenceData();
         if (referenceData.inputs().isEmpty())
@@ -241,8 +245,14 @@ public final class LiveEngine
         }
         final UnsafeBuffer frame = new UnsafeBuffer(new byte[0]);
         int applied = 0;
+        long firstDifferenceSeq = 0;
         for (final ScenarioEvent input : referenceData.inputs())
         {
+            final byte[] journaled = journaledFrames.get(input.seq());
+            if (firstDifferenceSeq == 0 && journaled != null && !Arrays.equals(journaled, input.frame()))
+            {
+                firstDifferenceSeq = input.seq();
+            }
             if (input.seq() > recoveredSeq)
             {
                 frame.wrap(input.frame());
@@ -257,6 +267,13 @@ public final class LiveEngine
                 referenceData.file(), size, -size) :
             String.format("referenceData: %d of %d inputs of %s applied (seq %d..-1)",
                 applied, size, referenceData.file(), -applied));
+        if (firstDifferenceSeq != 0 || journaledFrames.keySet().stream().anyMatch(seq -> seq < -size))
+        {
+            log.accept(String.format("referenceData: WARNING %s is not what the journal applied at the first start" +
+                    " (%s); the journaled definitions stay in force: send changed definitions through the ingress",
+                referenceData.file(), firstDifferenceSeq != 0 ? "first difference at seq " + firstDifferenceSeq :
+                    "the journal holds more definitions"));
+        }
     }
 
     private long replayJournalTail(final EnginePipeline pipeline, final long afterSeq, final long upToSeq)
@@ -397,6 +414,8 @@ public final class LiveEngine
         long lastInputSeq = ReplayOrigin.Start.NOTHING_APPLIED;
         long lastOutSeq;
         boolean hasConfig;
+        /** Input frames at seqs below 0 (the configured reference data), by seq. */
+        final Map<Long, byte[]> referenceDataFrames = new HashMap<>();
 
         static JournalScan of(final Path directory)
         {
@@ -411,7 +430,16 @@ public final class LiveEngine
                 {
                     switch (kind)
                     {
-                        case JournalRecordDescriptor.KIND_INPUT -> scan.lastInputSeq = Math.max(scan.lastInputSeq, seq);
+                        case JournalRecordDescriptor.KIND_INPUT ->
+                        {
+                            scan.lastInputSeq = Math.max(scan.lastInputSeq, seq);
+                            if (seq < 0)
+                            {
+                                final byte[] frame = new byte[length];
+                                buffer.getBytes(offset, frame);
+                                scan.referenceDataFrames.put(seq, frame);
+                            }
+                        }
                         case JournalRecordDescriptor.KIND_OUTPUT -> scan.lastOutSeq = Math.max(scan.lastOutSeq, seq);
                         case JournalRecordDescriptor.KIND_CONFIG -> scan.hasConfig = true;
                         default ->

@@ -86,6 +86,24 @@ final class ReferenceDataLiveTest
     }
 
     @Test
+    void referenceDataEditedAfterTheFirstStartIsNotAppliedAndIsReported() throws Exception
+    {
+        final Path file = root.resolve("reference.jsonl");
+        Files.write(file, REFERENCE_DATA);
+        final Properties properties = LiveTesting.properties(1024, 0);
+        properties.setProperty("referenceData", "reference.jsonl");
+        runUntil(LiveConfig.of(properties, root), -1);
+        Files.write(file, List.of(REFERENCE_DATA.get(1), REFERENCE_DATA.get(2).replace("\"0.05\"", "\"0.06\"")));
+
+        final LiveConfig edited = LiveConfig.of(properties, root);
+        final List<String> log = runUntil(edited, -1);
+
+        assertEquals(List.of(-2L, -1L), journaledInputSeqs(edited));
+        assertTrue(log.stream().anyMatch(line -> line.startsWith("referenceData: WARNING") &&
+            line.contains("first difference at seq -1")), log::toString);
+    }
+
+    @Test
     void restartAfterACrashInsideTheReferenceDataAppliesOnlyWhatTheJournalLacks() throws Exception
     {
         Files.write(root.resolve("reference.jsonl"), REFERENCE_DATA);
