@@ -262,6 +262,13 @@ public final class LiveEngine
         }
         pipeline.awaitProcessed();
         final int size = referenceData.inputs().size();
+        if (applied == 0 && journaledFrames.isEmpty())
+        {
+            log.accept(String.format("referenceData: WARNING %s not applied: the journal already holds inputs up to seq" +
+                " %d without it (the key came after the first start); send its definitions through the ingress",
+                referenceData.file(), recoveredSeq));
+            return;
+        }
         log.accept(applied == 0 ?
             String.format("referenceData: %s is in the journal already (%d inputs, seq %d..-1); not applied again",
                 referenceData.file(), size, -size) :
