@@ -20,7 +20,8 @@ import tripwire.journal.TripwireClient;
 /**
  * {@code tripwire publish FILE.jsonl --to DIR}: encodes a scenario file (docs/scenario-format.md) as SBE input
  * frames and appends them, with their seq and event time, to a live engine's ingress queue through
- * {@link TripwireClient}.
+ * {@link TripwireClient}. With {@code --names REF.jsonl} (a live engine's {@code referenceData} file) the asset and
+ * market names get the ids that file gives them; its lines are read, not sent.
  */
 @Command(name = "publish", mixinStandardHelpOptions = true,
     description = "Append a JSON Lines scenario's input frames to a live engine's ingress queue.")
@@ -32,13 +33,30 @@ final class PublishCommand implements Callable<Integer>
     @Option(names = "--to", required = true, paramLabel = "DIR", description = "The engine's ingress queue directory (ingress.dir).")
     Path ingressDir;
 
+    @Option(names = "--names", paramLabel = "REF.jsonl",
+        description = "The engine's referenceData file: read first (not sent) so that names get its ids.")
+    Path namesFile;
+
     @Override
     public Integer call()
     {
         final List<ScenarioEvent> events;
+        final ScenarioParser parser = new ScenarioParser();
+        if (namesFile != null)
+        {
+            try
+            {
+                parser.parseAll(Files.readAllLines(namesFile, StandardCharsets.UTF_8));
+            }
+            catch (final IOException | ScenarioFormatException ex)
+            {
+                System.err.println("tripwire publish: --names " + namesFile + ": " + ex.getMessage());
+                return 2;
+            }
+        }
         try
         {
-            events = new ScenarioParser().parseAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+            events = parser.parseAll(Files.readAllLines(file, StandardCharsets.UTF_8));
         }
         catch (final IOException ex)
         {

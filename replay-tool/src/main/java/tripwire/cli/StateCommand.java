@@ -1,5 +1,6 @@
 package tripwire.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -8,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import tripwire.engine.LiquidationEngine;
+import tripwire.live.SnapshotOrigin;
 import tripwire.postmortem.PostmortemListener;
 import tripwire.postmortem.PostmortemReplay;
 import tripwire.postmortem.ReplayBound;
@@ -15,9 +17,9 @@ import tripwire.postmortem.ReplayOrigin;
 import tripwire.postmortem.StateReport;
 
 /**
- * {@code tripwire replay state --journal DIR --at SEQ|TIME [--account N]}: the engine's state after the last input
- * at or before a seq or an event time, replayed from the start of the journal ({@link ReplayOrigin} is the seam
- * through which snapshots will shorten this).
+ * {@code tripwire replay state --journal DIR --at SEQ|TIME [--account N] [--snapshots DIR]}: the engine's state after
+ * the last input at or before a seq or an event time, replayed from the start of the journal or, with
+ * {@code --snapshots}, from the newest snapshot at or before that point ({@link SnapshotOrigin}).
  */
 @Command(name = "state", mixinStandardHelpOptions = true,
     description = "The state at a point of the journal (after the last input at or before it).")
@@ -32,6 +34,10 @@ final class StateCommand implements Callable<Integer>
 
     @Option(names = "--account", paramLabel = "N", description = "Show this account's balances, positions and margin.")
     Long accountId;
+
+    @Option(names = "--snapshots", paramLabel = "DIR",
+        description = "A live engine's snapshot.dir: start from the newest snapshot at or before --at, then replay the journal after it.")
+    Path snapshotDir;
 
     @Override
     public Integer call()
@@ -52,13 +58,27 @@ final class StateCommand implements Callable<Integer>
             System.err.println("tripwire replay state: --at " + ex.getMessage());
             return 2;
         }
-        lines(journal, bound, accountId).forEach(System.out::println);
+        final ReplayOrigin origin = snapshotDir == null ? ReplayOrigin.JOURNAL_START : new SnapshotOrigin(snapshotDir);
+        final List<String> lines = lines(journal, bound, accountId, origin);
+        if (origin instanceof SnapshotOrigin fromSnapshot)
+        {
+            System.err.println("tripwire replay state: started from " +
+                (fromSnapshot.chosen() == null ? "the journal's start (no snapshot at or before " + bound + ")" :
+                    fromSnapshot.chosen()));
+        }
+        lines.forEach(System.out::println);
         return 0;
     }
 
     static List<String> lines(final JournalOptions journal, final ReplayBound bound, final Long accountId)
     {
-        final LiquidationEngine engine = replayTo(journal, bound, ReplayOrigin.JOURNAL_START);
+        return lines(journal, bound, accountId, ReplayOrigin.JOURNAL_START);
+    }
+
+    static List<String> lines(
+        final JournalOptions journal, final ReplayBound bound, final Long accountId, final ReplayOrigin origin)
+    {
+        final LiquidationEngine engine = replayTo(journal, bound, origin);
         return accountId == null ? StateReport.engine(engine) : StateReport.account(engine, accountId);
     }
 

@@ -31,6 +31,7 @@ import tripwire.engine.ring.WaitStrategies;
  *   snapshot.intervalEvents     100000    a snapshot every N inputs; 0 = only on request and at shutdown
  *   snapshot.keep               2         newest snapshots kept (>= 1)
  *   ingress.idleParkMicros      50        pause of the ingress poller when the queue is empty
+ *   referenceData               none      asset and market lines applied once, at the first start ({@link ReferenceData})
  * </pre>
  * Immutable.
  */
@@ -39,7 +40,8 @@ public final class LiveConfig
     static final List<String> KEYS = List.of(
         "ingress.dir", "egress.dir", "journal.dir", "snapshot.dir",
         "engine.maxAccounts", "engine.maxAssets", "engine.maxMarkets",
-        "ring.size", "wait.strategy", "snapshot.intervalEvents", "snapshot.keep", "ingress.idleParkMicros");
+        "ring.size", "wait.strategy", "snapshot.intervalEvents", "snapshot.keep", "ingress.idleParkMicros",
+        ReferenceData.KEY);
 
     private final Path ingressDir;
     private final Path egressDir;
@@ -51,6 +53,7 @@ public final class LiveConfig
     private final long snapshotIntervalEvents;
     private final int snapshotKeep;
     private final long idleParkMicros;
+    private final ReferenceData referenceData;
 
     private LiveConfig(final Properties properties, final Path base)
     {
@@ -90,6 +93,8 @@ public final class LiveConfig
         snapshotIntervalEvents = number(properties, "snapshot.intervalEvents", 100_000, 0, Long.MAX_VALUE);
         snapshotKeep = (int)number(properties, "snapshot.keep", 2, 1, 1000);
         idleParkMicros = number(properties, "ingress.idleParkMicros", 50, 0, 1_000_000);
+        referenceData = properties.getProperty(ReferenceData.KEY) == null ? ReferenceData.NONE :
+            ReferenceData.load(path(properties, base, ReferenceData.KEY), engineConfig);
     }
 
     /** Reads and checks a configuration file. */
@@ -196,5 +201,11 @@ public final class LiveConfig
     public long idleParkMicros()
     {
         return idleParkMicros;
+    }
+
+    /** The configured reference data (none when the key is absent), checked and encoded. */
+    ReferenceData referenceData()
+    {
+        return referenceData;
     }
 }

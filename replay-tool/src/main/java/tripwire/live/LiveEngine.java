@@ -4,21 +4,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import tripwire.engine.EngineConfig;
 import tripwire.engine.LiquidationEngine;
 import tripwire.engine.ring.EnginePipeline;
 import tripwire.engine.ring.PipelineListener;
+import tripwire.engine.scenario.ScenarioEvent;
 import tripwire.journal.ChronicleEventJournal;
 import tripwire.journal.JournalReader;
 import tripwire.journal.JournalRecordDescriptor;
 import tripwire.journal.TornTail;
+import tripwire.postmortem.ReplayOrigin;
 
 /**
  * The engine as a long-running process ({@code tripwire run}): tails the INGRESS queue, runs every input through
@@ -32,8 +38,10 @@ import tripwire.journal.TornTail;
  *   <li>the newest whole snapshot is loaded (torn ones are logged and skipped);</li>
  *   <li>the journal's inputs after the snapshot are applied again; records the journal already holds are not
  *       journaled twice ({@link RecoveringJournal}) and outputs the egress already holds are not sent again;</li>
- *   <li>ingress resumes after the last input seq the journal or the snapshot holds; an ingress record whose seq is
- *       not above the last applied one is skipped and counted.</li>
+ *   <li>the configured reference data ({@link ReferenceData}, seqs -N..-1) is applied where the journal does not
+ *       hold it yet: all of it at the first start, none of it at a restart (the rest of it after a crash inside it);</li>
+ *   <li>ingress resumes after the last input seq the journal or the snapshot holds (at least 0); an ingress record
+ *       whose seq is not above the last applied one is skipped and counted.</li>
  * </ol>
  * Output numbering continues where it stopped because the state (with its counters) is rebuilt exactly.
  *
@@ -136,7 +144,7 @@ public final class LiveEngine
             config.waitStrategy());
         listener.engine = pipeline.engine();
 
-        long snapshotSeq = 0;
+        long snapshotSeq = ReplayOrigin.Start.NOTHING_APPLIED;
         if (snapshot != null)
         {
             pipeline.engine().restoreSnapshot(snapshot);
@@ -150,14 +158,16 @@ public final class LiveEngine
             log.accept("recovery: the snapshot is at seq " + snapshotSeq + ", ahead of the journal's last input " +
                 journal.lastInputSeq + " (journal lost its tail)");
         }
+        final long recoveredSeq = Math.max(snapshotSeq, journal.lastInputSeq);
+        final long resumeAfterSeq = Math.max(0, recoveredSeq);
         log.accept(String.format(
-            "recovery: snapshot %s; %d journaled inputs re-applied (seq %d..%d); journal has %d outputs, egress %d;" +
+            "recovery: snapshot %s; %d journaled inputs re-applied%s; journal has %d outputs, egress %d;" +
                 " outSeq now %d, ingress resumes after seq %d",
             snapshot == null ? "none" : snapshot.getFileName() + " (seq " + snapshotSeq + ")", replayed,
-            snapshotSeq + 1, journal.lastInputSeq, journal.lastOutSeq, egressOutSeq, pipeline.engine().lastOutSeq(),
-            Math.max(snapshotSeq, journal.lastInputSeq)));
+            replayed == 0 ? "" : " (up to seq " + journal.lastInputSeq + ")",
+            journal.lastOutSeq, egressOutSeq, pipeline.engine().lastOutSeq(), resumeAfterSeq));
+        applyReferenceData(pipeline, recoveredSeq, journal.referenceDataFrames);
 
-        final long resumeAfterSeq = Math.max(snapshotSeq, journal.lastInputSeq);
         try (JournalReader ingress = new JournalReader(config.ingressDir()))
         {
             pollIngress(pipeline, ingress, resumeAfterSeq);
@@ -221,6 +231,55 @@ public final class LiveEngine
             }
             lastSeq[0] = seq;
             pipeline.publish(seq, timeNs, buffer, offset, length, 0);
+        }
+    }
+
+    /** Publishes the configured definitions the journal does not hold yet (seq above what recovery applied). */
+    private void applyReferenceData(
+        final EnginePipeline pipeline, final long recoveredSeq, final Map<Long, byte[]> journaledFrames)
+    {
+        final ReferenceData referenceData = config.referenceData();
+        if (referenceData.inputs().isEmpty())
+        {
+            return;
+        }
+        final UnsafeBuffer frame = new UnsafeBuffer(new byte[0]);
+        int applied = 0;
+        long firstDifferenceSeq = 0;
+        for (final ScenarioEvent input : referenceData.inputs())
+        {
+            final byte[] journaled = journaledFrames.get(input.seq());
+            if (firstDifferenceSeq == 0 && journaled != null && !Arrays.equals(journaled, input.frame()))
+            {
+                firstDifferenceSeq = input.seq();
+            }
+            if (input.seq() > recoveredSeq)
+            {
+                frame.wrap(input.frame());
+                pipeline.publish(input.seq(), input.timeNs(), frame, 0, input.frame().length, 0);
+                applied++;
+            }
+        }
+        pipeline.awaitProcessed();
+        final int size = referenceData.inputs().size();
+        if (applied == 0 && journaledFrames.isEmpty())
+        {
+            log.accept(String.format("referenceData: WARNING %s not applied: the journal already holds inputs up to seq" +
+                " %d without it (the key came after the first start); send its definitions through the ingress",
+                referenceData.file(), recoveredSeq));
+            return;
+        }
+        log.accept(applied == 0 ?
+            String.format("referenceData: %s is in the journal already (%d inputs, seq %d..-1); not applied again",
+                referenceData.file(), size, -size) :
+            String.format("referenceData: %d of %d inputs of %s applied (seq %d..-1)",
+                applied, size, referenceData.file(), -applied));
+        if (firstDifferenceSeq != 0 || journaledFrames.keySet().stream().anyMatch(seq -> seq < -size))
+        {
+            log.accept(String.format("referenceData: WARNING %s is not what the journal applied at the first start" +
+                    " (%s); the journaled definitions stay in force: send changed definitions through the ingress",
+                referenceData.file(), firstDifferenceSeq != 0 ? "first difference at seq " + firstDifferenceSeq :
+                    "the journal holds more definitions"));
         }
     }
 
@@ -353,12 +412,17 @@ public final class LiveEngine
         }
     }
 
-    /** What a queue (journal or egress) holds: its last input seq, last outSeq, whether it has a config record. */
+    /**
+     * What a queue (journal or egress) holds: its last input seq ({@link ReplayOrigin.Start#NOTHING_APPLIED} when none),
+     * last outSeq (0 when none), whether it has a config record.
+     */
     private static final class JournalScan
     {
-        long lastInputSeq;
+        long lastInputSeq = ReplayOrigin.Start.NOTHING_APPLIED;
         long lastOutSeq;
         boolean hasConfig;
+        /** Input frames at seqs below 0 (the configured reference data), by seq. */
+        final Map<Long, byte[]> referenceDataFrames = new HashMap<>();
 
         static JournalScan of(final Path directory)
         {
@@ -373,7 +437,16 @@ public final class LiveEngine
                 {
                     switch (kind)
                     {
-                        case JournalRecordDescriptor.KIND_INPUT -> scan.lastInputSeq = Math.max(scan.lastInputSeq, seq);
+                        case JournalRecordDescriptor.KIND_INPUT ->
+                        {
+                            scan.lastInputSeq = Math.max(scan.lastInputSeq, seq);
+                            if (seq < 0)
+                            {
+                                final byte[] frame = new byte[length];
+                                buffer.getBytes(offset, frame);
+                                scan.referenceDataFrames.put(seq, frame);
+                            }
+                        }
                         case JournalRecordDescriptor.KIND_OUTPUT -> scan.lastOutSeq = Math.max(scan.lastOutSeq, seq);
                         case JournalRecordDescriptor.KIND_CONFIG -> scan.hasConfig = true;
                         default ->

@@ -8,13 +8,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import tripwire.engine.EngineSnapshot;
 import tripwire.engine.LiquidationEngine;
 
 /**
- * The snapshot directory of a live engine: files {@code snapshot-<lastSeq, 20 digits>.bin}, each written
+ * The snapshot directory of a live engine: files {@code snapshot-<lastSeq, 20 digits>.bin} (a sign before the digits
+ * for a snapshot inside the configured reference data, seqs -N..-1), each written
  * atomically by {@link LiquidationEngine#writeSnapshot}. Keeps the newest {@code keep}; at start-up picks the
  * newest whole one, logging and skipping any that is torn (leftover {@code .tmp} files are removed).
  *
@@ -24,6 +27,7 @@ final class SnapshotStore
 {
     private static final String PREFIX = "snapshot-";
     private static final String SUFFIX = ".bin";
+    private static final Pattern NAME = Pattern.compile(PREFIX + "(-?\\d{1,20})" + Pattern.quote(SUFFIX));
 
     private final Path directory;
     private final int keep;
@@ -92,17 +96,29 @@ final class SnapshotStore
     /** Snapshot files, newest (highest lastSeq) first. */
     List<Path> snapshots()
     {
+        return snapshotsIn(directory);
+    }
+
+    /** Snapshot files of a directory, newest (highest lastSeq, from the name) first; reads nothing else. */
+    static List<Path> snapshotsIn(final Path directory)
+    {
         try (Stream<Path> files = Files.list(directory))
         {
             final List<Path> list = new ArrayList<>(files
-                .filter(p -> p.getFileName().toString().startsWith(PREFIX) && p.getFileName().toString().endsWith(SUFFIX))
+                .filter(p -> NAME.matcher(p.getFileName().toString()).matches())
                 .toList());
-            list.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+            list.sort(Comparator.comparingLong(SnapshotStore::seqOfName).reversed());
             return list;
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    private static long seqOfName(final Path snapshot)
+    {
+        final Matcher matcher = NAME.matcher(snapshot.getFileName().toString());
+        return matcher.matches() ? Long.parseLong(matcher.group(1)) : Long.MIN_VALUE;
     }
 }

@@ -36,7 +36,7 @@ public final class AccountTimeline implements PostmortemListener
     private InputJson inputJson;
     private OutputJson outputJson;
     private AccountFigures last = AccountFigures.NOT_OPEN;
-    private long lastNamingInputSeq = -1;
+    private long lastNamingInputSeq = Long.MIN_VALUE; // none yet: seqs may be negative (a live engine's referenceData)
 
     public AccountTimeline(final long accountId)
     {

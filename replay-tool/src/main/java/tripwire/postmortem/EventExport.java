@@ -27,6 +27,8 @@ public final class EventExport implements PostmortemListener
         "record", "seq", "outSeq", "timeNs", "type", "kind", "account", "counterparty", "market", "asset", "source", "order",
         "side", "size", "price", "limitPrice", "amount", "penalty", "liquidatorReward", "insuranceFund", "uncovered",
         "balance", "equity", "initialMargin", "reason", "status", "message", "other");
+    /** No seq / outSeq in this row (input seqs may be negative: a live engine's referenceData). */
+    private static final long NONE = Long.MIN_VALUE;
 
     /** Output format. */
     public enum Format
@@ -59,7 +61,7 @@ public final class EventExport implements PostmortemListener
         {
             inputJson = new InputJson(engine::marketName, engine::assetName);
         }
-        emit("input", "\"seq\":" + seq, seq, -1, timeNs, inputJson.render(buffer, offset, length));
+        emit("input", "\"seq\":" + seq, seq, NONE, timeNs, inputJson.render(buffer, offset, length));
     }
 
     @Override
@@ -73,7 +75,7 @@ public final class EventExport implements PostmortemListener
         }
         final String json = length < MessageHeaderDecoder.ENCODED_LENGTH ?
             "{\"type\":\"badFrame\",\"length\":" + length + '}' : outputJson.render(buffer, offset, length);
-        emit("output", "\"outSeq\":" + outSeq, -1, outSeq, timeNs, json);
+        emit("output", "\"outSeq\":" + outSeq, NONE, outSeq, timeNs, json);
     }
 
     /** Rows written, without the CSV header. */
@@ -96,8 +98,8 @@ public final class EventExport implements PostmortemListener
         final Map<String, String> row = new LinkedHashMap<>();
         row.put("record", record);
         final String causeSeq = fields.containsKey("triggerSeq") ? fields.remove("triggerSeq") : fields.remove("seq");
-        row.put("seq", seq >= 0 ? Long.toString(seq) : causeSeq == null ? "" : causeSeq);
-        row.put("outSeq", outSeq >= 0 ? Long.toString(outSeq) : "");
+        row.put("seq", seq != NONE ? Long.toString(seq) : causeSeq == null ? "" : causeSeq);
+        row.put("outSeq", outSeq != NONE ? Long.toString(outSeq) : "");
         row.put("timeNs", Long.toString(timeNs));
         final StringBuilder other = new StringBuilder();
         fields.forEach((name, value) ->

@@ -105,7 +105,7 @@ public final class IncidentFacts implements PostmortemListener
             }
         }
         inputs++;
-        if (firstSeq < 0)
+        if (inputs == 1)
         {
             firstSeq = seq;
             firstTimeNs = timeNs;
