@@ -26,7 +26,8 @@ public final class TripwireClient implements AutoCloseable
     /**
      * Appends one input frame.
      *
-     * @param seq    the input's sequence number: strictly increasing across everything sent to this ingress.
+     * @param seq    the input's sequence number: at least 1 (seqs -N..-1 are the configured reference data, see
+     *               docs/live-engine.md) and strictly increasing across everything sent to this ingress.
      * @param timeNs the input's event time in nanoseconds.
      */
     public void send(final long seq, final long timeNs, final DirectBuffer frame, final int offset, final int length)
