@@ -110,7 +110,7 @@ public final class LiquidationEngine
             new LiquidationCharges(accounts, assets, penalties, margin, insuranceFund, publisher);
         final PriceLogic prices = new PriceLogic(accounts, assets, markets, liquidator, publisher, dynamicMargin, oracle);
         this.liquidationIndex = config.liquidationIndex() ?
-            new LiquidationIndex(accounts, assets, marginSchedules, config.maxMarkets()) : null;
+            new LiquidationIndex(accounts, assets, markets, marginSchedules, assetOracles) : null;
         if (liquidationIndex != null)
         {
             accounts.changeListener(liquidationIndex);

@@ -4,9 +4,12 @@ import tripwire.engine.math.FixedPoint;
 import tripwire.engine.state.MarginScheduleTable;
 
 /**
- * The conservative trigger price of a "simple" position: an account whose only exposure is one position of
- * signed size {@code s} (E8 contracts) in a market without dynamic margin and whose only balance is quote
- * cash {@code c} (E8 quote). Prices are E8 quote per contract.
+ * The conservative trigger price of one position of signed size {@code s} (E8 contracts) in a market without
+ * dynamic margin, given the margin {@code c} (E8 quote) the rest of the account lends it: for an account
+ * whose only exposure is this position, {@code c} is its quote cash; in general (see {@link LiquidationIndex})
+ * {@code c} is the position's share of the account's slack minus the position's own term at the current mark,
+ * so that the account stays safe while the price stays on the safe side of the trigger. Prices are E8 quote
+ * per contract.
  *
  * <ul>
  *   <li>Long ({@code s > 0}): {@link #longTriggerE8} is a price {@code T} such that at every mark
@@ -57,7 +60,7 @@ public final class TriggerPrice
         for (int tier = 0, tiers = schedules.tierCount(marketId); tier < tiers; tier++)
         {
             final long rateE8 = schedules.maintenanceRateE8(marketId, tier);
-            final long marginE8 = cashE8 + schedules.maintenanceDeductionE8(marketId, tier);
+            final long marginE8 = addSaturating(cashE8, schedules.maintenanceDeductionE8(marketId, tier));
             if (rateE8 >= FixedPoint.SCALE)
             {
                 if (marginE8 < 1)
@@ -86,7 +89,7 @@ public final class TriggerPrice
         for (int tier = 0, tiers = schedules.tierCount(marketId); tier < tiers; tier++)
         {
             final long rateE8 = schedules.maintenanceRateE8(marketId, tier);
-            final long marginE8 = cashE8 + schedules.maintenanceDeductionE8(marketId, tier);
+            final long marginE8 = addSaturating(cashE8, schedules.maintenanceDeductionE8(marketId, tier));
             safeToN = Math.min(safeToN, FixedPoint.mulDivFloor(marginE8, FixedPoint.SCALE, FixedPoint.SCALE + rateE8));
         }
         if (safeToN < 0)
@@ -95,6 +98,13 @@ public final class TriggerPrice
         }
         final long priceE8 = FixedPoint.mulDivFloor(safeToN, FixedPoint.SCALE, FixedPoint.abs(sizeE8));
         return priceE8 - SAFETY_MARGIN_E8;
+    }
+
+    /** cash + deduction (deduction >= 0); a sum above a long saturates down, which only lowers the margin. */
+    private static long addSaturating(final long cashE8, final long deductionE8)
+    {
+        final long sum = cashE8 + deductionE8;
+        return sum < cashE8 ? Long.MAX_VALUE : sum;
     }
 
     private static long ceilDiv(final long a, final long b)
