@@ -109,8 +109,10 @@ public final class LiquidationEngine
         final LiquidationCharges charges =
             new LiquidationCharges(accounts, assets, penalties, margin, insuranceFund, publisher);
         final PriceLogic prices = new PriceLogic(accounts, assets, markets, liquidator, publisher, dynamicMargin, oracle);
-        this.liquidationIndex = config.liquidationIndex() ?
-            new LiquidationIndex(accounts, assets, markets, marginSchedules, assetOracles) : null;
+        final boolean indexed =
+            config.liquidationIndex() && LiquidationIndex.fits(config.maxAccounts(), config.maxMarkets());
+        this.liquidationIndex =
+            indexed ? new LiquidationIndex(accounts, assets, markets, marginSchedules, assetOracles) : null;
         if (liquidationIndex != null)
         {
             accounts.changeListener(liquidationIndex);

@@ -49,9 +49,10 @@ import tripwire.engine.state.OracleTable;
  * price leaves its floor's range, or a parameter differs, every member of that market or holder of that asset
  * is queued. The index is derived state: not hashed, not in snapshots ({@link #rebuild} after a restore).
  *
- * <p>Memory, allocated once, on heap: the bucket pool (maxAccounts x maxMarkets nodes, 17 bytes each; 4,097 buckets per market and side), per market a
- * scan list of up to maxAccounts entries and a slot per account, the queue and the output array. Allocates
- * nothing afterwards. Owned by the business-logic thread.
+ * <p>Memory, allocated once, on heap: the bucket pool (maxAccounts x maxMarkets nodes, 17 bytes each; 4,097
+ * buckets per market and side), per market a scan list of up to maxAccounts entries and a slot per account
+ * (about 25 bytes per account and market in all, 26 MB at the default capacities), the queue and the output
+ * array. Allocates nothing afterwards. Owned by the business-logic thread.
  */
 public final class LiquidationIndex implements AccountChangeListener
 {
@@ -59,6 +60,8 @@ public final class LiquidationIndex implements AccountChangeListener
     public static final int NOT_INDEXED = -1;
 
     private static final int NO_SLOT = -1;
+    /** Nodes (maxAccounts x maxMarkets) must index a Java array. */
+    private static final long MAX_NODES = Integer.MAX_VALUE - 8;
     private static final int SCHEDULE_LONGS = 3 + 2 * MarginScheduleTable.MAX_TIERS;
     private static final int ASSET_LONGS = 4;
     /** Holders' collateral is valued at a floor 1/16 below the asset's price, so that small moves re-split nobody. */
@@ -119,6 +122,12 @@ public final class LiquidationIndex implements AccountChangeListener
         this.termE8 = new long[maxMarkets];
         this.notionalE8 = new long[maxMarkets];
         rebuild();
+    }
+
+    /** True when an index for these capacities fits Java arrays (the engine runs without one otherwise). */
+    public static boolean fits(final int maxAccounts, final int maxMarkets)
+    {
+        return (long)maxAccounts * maxMarkets <= MAX_NODES;
     }
 
     /** Forgets everything and queues every open account again: after a snapshot is restored into the store. */
