@@ -22,12 +22,22 @@ public final class EngineConfig
     public static final int OUTSTANDING_ORDERS_PER_ACCOUNT = 4;
     /** Oracle sources one market may list. */
     public static final int MAX_SOURCES_PER_MARKET = 8;
+    /** {@code -Dtripwire.index=false} turns the liquidation index off (ticks then scan every member, as v1). */
+    public static final String LIQUIDATION_INDEX_PROP_NAME = "tripwire.index";
 
     private final int maxAccounts;
     private final int maxAssets;
     private final int maxMarkets;
+    private final boolean liquidationIndex;
 
+    /** Capacities; the liquidation index is on unless {@code -Dtripwire.index=false}. */
     public EngineConfig(final int maxAccounts, final int maxAssets, final int maxMarkets)
+    {
+        this(maxAccounts, maxAssets, maxMarkets,
+            !"false".equalsIgnoreCase(System.getProperty(LIQUIDATION_INDEX_PROP_NAME, "true").strip()));
+    }
+
+    private EngineConfig(final int maxAccounts, final int maxAssets, final int maxMarkets, final boolean liquidationIndex)
     {
         if (maxAccounts < 1 || maxAccounts > (1 << 28))
         {
@@ -42,6 +52,7 @@ public final class EngineConfig
         this.maxAccounts = maxAccounts;
         this.maxAssets = maxAssets;
         this.maxMarkets = maxMarkets;
+        this.liquidationIndex = liquidationIndex;
     }
 
     /** The defaults, overridden by system properties where set. */
@@ -55,7 +66,22 @@ public final class EngineConfig
 
     public EngineConfig withMaxAccounts(final int maxAccounts)
     {
-        return new EngineConfig(maxAccounts, maxAssets, maxMarkets);
+        return new EngineConfig(maxAccounts, maxAssets, maxMarkets, liquidationIndex);
+    }
+
+    /**
+     * The same capacities with the liquidation index on or off. The index is derived state: outputs and
+     * state hashes are the same either way, only the cost of a market tick differs.
+     */
+    public EngineConfig withLiquidationIndex(final boolean liquidationIndex)
+    {
+        return new EngineConfig(maxAccounts, maxAssets, maxMarkets, liquidationIndex);
+    }
+
+    /** True when market ticks visit accounts through the liquidation index rather than every member. */
+    public boolean liquidationIndex()
+    {
+        return liquidationIndex;
     }
 
     public int maxAccounts()

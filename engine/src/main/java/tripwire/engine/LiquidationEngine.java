@@ -6,6 +6,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import tripwire.engine.index.LiquidationIndex;
 import tripwire.engine.risk.DynamicMargin;
 import tripwire.engine.risk.MarginCalculator;
 import tripwire.engine.risk.StalePrices;
@@ -41,6 +42,8 @@ import tripwire.engine.state.PartialLiquidationTable;
  *   <li>{@link Liquidator} checks the accounts concerned with {@link MarginCalculator} (requirements from each
  *       market's {@link MarginScheduleTable}: tiers and the multiplier {@link DynamicMargin} keeps) and emits
  *       orders;</li>
+ *   <li>{@link LiquidationIndex} (derived state, on unless {@link EngineConfig#liquidationIndex()} is off) tells
+ *       a market tick which accounts it may have made liquidatable, so that it does not evaluate every member;</li>
  *   <li>{@link OutputPublisher} encodes every output and hands it to the sink.</li>
  * </ol>
  */
@@ -65,6 +68,7 @@ public final class LiquidationEngine
     private final InsuranceFund insuranceFund;
     private final MarginCalculator margin;
     private final Long2LongHashMap orderRefById;
+    private final LiquidationIndex liquidationIndex;
     private EngineSnapshot snapshot;
     private long lastSeq;
     private long lastTimeNs;
@@ -104,6 +108,16 @@ public final class LiquidationEngine
         final PenaltyReferenceData penaltyFields = new PenaltyReferenceData(penalties, insuranceFund, publisher);
         final LiquidationCharges charges =
             new LiquidationCharges(accounts, assets, penalties, margin, insuranceFund, publisher);
+        final PriceLogic prices = new PriceLogic(accounts, assets, markets, liquidator, publisher, dynamicMargin, oracle);
+        final boolean indexed =
+            config.liquidationIndex() && LiquidationIndex.fits(config.maxAccounts(), config.maxMarkets());
+        this.liquidationIndex =
+            indexed ? new LiquidationIndex(accounts, assets, markets, marginSchedules, assetOracles) : null;
+        if (liquidationIndex != null)
+        {
+            accounts.changeListener(liquidationIndex);
+            prices.liquidationIndex(liquidationIndex);
+        }
         this.inputAdapter = new InputAdapter(
             new ReferenceDataLogic(assets, markets, publisher, penaltyFields,
                 new MarginScheduleLogic(marginSchedules, dynamicMargin, marginScheduleDefinition, publisher),
@@ -113,7 +127,7 @@ public final class LiquidationEngine
             new CollateralLogic(accounts, assets, margin, liquidator, publisher, oracle),
             new TradeLogic(accounts, assets, markets, liquidator, publisher, orderRefById, charges,
                 new InitialMarginWarning(accounts, marginSchedules, margin, publisher), costs, oracle),
-            new PriceLogic(accounts, assets, markets, liquidator, publisher, dynamicMargin, oracle),
+            prices,
             publisher,
             penaltyFields,
             marginScheduleDefinition,
@@ -313,6 +327,10 @@ public final class LiquidationEngine
         lastSeq = counters[0];
         lastTimeNs = counters[1];
         stalePrices.eventTimeNs(lastTimeNs);
+        if (liquidationIndex != null)
+        {
+            liquidationIndex.rebuild();
+        }
     }
 
     private EngineSnapshot snapshot()

@@ -1,6 +1,7 @@
 package tripwire.engine;
 
 import tripwire.codecs.RejectReason;
+import tripwire.engine.index.LiquidationIndex;
 import tripwire.engine.math.FixedPoint;
 import tripwire.engine.risk.DynamicMargin;
 import tripwire.engine.state.AccountStore;
@@ -16,8 +17,9 @@ import tripwire.engine.state.MemberList;
  * Liquidatable accounts are collected, sorted by account index (the order accounts were opened) and only
  * then liquidated, so the order of outputs does not depend on the member lists' internal order.
  *
- * <p>Owned by the business-logic thread; allocates nothing. Cost per tick: O(members) evaluations (the
- * index that makes this O(log n + k) is a later issue).
+ * <p>Owned by the business-logic thread; allocates nothing. Cost per market tick: with the
+ * {@link LiquidationIndex}, O(log n + k) plus the accounts it cannot index; without it (or for a market with
+ * dynamic margin), O(members) evaluations. An asset tick evaluates every holder of the asset.
  */
 final class PriceLogic
 {
@@ -29,6 +31,7 @@ final class PriceLogic
     private final OracleGuard oracle;
     private final int[] liquidatable;
     private final DynamicMargin dynamicMargin;
+    private LiquidationIndex index;
 
     PriceLogic(
         final AccountStore accounts,
@@ -47,6 +50,12 @@ final class PriceLogic
         this.publisher = publisher;
         this.liquidatable = new int[accounts.capacity()];
         this.dynamicMargin = dynamicMargin;
+    }
+
+    /** Market ticks visit accounts through this index (null: every member, as before). */
+    void liquidationIndex(final LiquidationIndex index)
+    {
+        this.index = index;
     }
 
     void onMarketTick(
@@ -88,7 +97,15 @@ final class PriceLogic
         final long oldMarkE8 = markets.markPriceE8(marketId);
         markets.markPrice(marketId, markE8, timeNs);
         dynamicMargin.onMarkChange(marketId, oldMarkE8, markE8);
-        checkMembers(accounts.marketMembers(marketId), seq, timeNs);
+        final int candidates = index == null ? LiquidationIndex.NOT_INDEXED : index.collect(marketId, markE8);
+        if (candidates == LiquidationIndex.NOT_INDEXED)
+        {
+            checkMembers(accounts.marketMembers(marketId), seq, timeNs);
+        }
+        else
+        {
+            checkCandidates(candidates, seq, timeNs);
+        }
     }
 
     void onAssetTick(
@@ -145,6 +162,26 @@ final class PriceLogic
                 liquidatable[count++] = accountIndex;
             }
         }
+        liquidate(count, seq, timeNs);
+    }
+
+    /** As {@link #checkMembers}, over the index's candidates: a superset of the members that can be due. */
+    private void checkCandidates(final int candidates, final long seq, final long timeNs)
+    {
+        int count = 0;
+        for (int i = 0; i < candidates; i++)
+        {
+            final int accountIndex = index.candidate(i);
+            if (liquidator.needsOrders(accountIndex))
+            {
+                liquidatable[count++] = accountIndex;
+            }
+        }
+        liquidate(count, seq, timeNs);
+    }
+
+    private void liquidate(final int count, final long seq, final long timeNs)
+    {
         if (count == 0)
         {
             return;

@@ -47,6 +47,7 @@ public final class AccountStore
     private final Long2LongHashMap indexById;
     private final MemberList[] assetMembers;
     private final MemberList[] marketMembers;
+    private AccountChangeListener changeListener;
     private int count;
 
     public AccountStore(final int capacity, final int maxAssets, final int maxMarkets)
@@ -67,6 +68,20 @@ public final class AccountStore
         for (int m = 0; m < maxMarkets; m++)
         {
             marketMembers[m] = new MemberList(capacity);
+        }
+    }
+
+    /** Registers the one listener told of every change of an account record (null: none). */
+    public void changeListener(final AccountChangeListener listener)
+    {
+        this.changeListener = listener;
+    }
+
+    private void changed(final int index)
+    {
+        if (changeListener != null)
+        {
+            changeListener.onAccountChanged(index);
         }
     }
 
@@ -136,6 +151,7 @@ public final class AccountStore
         {
             updateMembership(index, offset + ASSET_MEMBER_SLOT_OFFSET, assetMembers[assetId], balanceE8 != 0);
         }
+        changed(index);
     }
 
     public long sizeE8(final int index, final int marketId)
@@ -149,6 +165,7 @@ public final class AccountStore
         final int offset = marketOffset(index, marketId);
         buffer.putLong(offset + SIZE_OFFSET, sizeE8);
         updateMembership(index, offset + MARKET_MEMBER_SLOT_OFFSET, marketMembers[marketId], sizeE8 != 0);
+        changed(index);
     }
 
     public long orderId(final int index, final int marketId)
@@ -173,6 +190,7 @@ public final class AccountStore
         buffer.putLong(offset + ORDER_ID_OFFSET, orderId);
         buffer.putLong(offset + ORDER_REMAINING_OFFSET, remainingE8);
         buffer.putInt(offset + ORDER_SIDE_OFFSET, side);
+        changed(index);
     }
 
     public void orderRemaining(final int index, final int marketId, final long remainingE8)

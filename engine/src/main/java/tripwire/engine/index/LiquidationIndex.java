@@ -1,0 +1,456 @@
+package tripwire.engine.index;
+
+import java.util.Arrays;
+
+import tripwire.engine.math.FixedPoint;
+import tripwire.engine.risk.MarginRequirements;
+import tripwire.engine.state.AccountChangeListener;
+import tripwire.engine.state.AccountStore;
+import tripwire.engine.state.AssetTable;
+import tripwire.engine.state.MarginScheduleTable;
+import tripwire.engine.state.MarketTable;
+import tripwire.engine.state.MemberList;
+import tripwire.engine.state.OracleTable;
+
+/**
+ * Which accounts a tick of a market may have made liquidatable: a superset of the market's members that are
+ * liquidatable at the new mark with a position without an outstanding order, found in O(log n + k) instead of
+ * a scan of every member. Each visited account still gets the engine's exact check, so the outputs are those
+ * of a full scan.
+ *
+ * <p><b>Bands.</b> An account's margin is separable by market: {@code E - MM = C + sum_m g_m(P_m)} with
+ * {@code C} its collateral (quote cash plus haircut values) and {@code g_m(P) = floor(s_m P / 10^8) - MM_m(P)}.
+ * When the account is (re)classified at marks {@code P0}, its slack {@code S = E - MM >= 0} is split among its
+ * positions in proportion to their notionals ({@code S_m}, summing to at most {@code S}), and each position gets
+ * a {@link TriggerPrice} for the margin {@code c_m = S_m - g_m(P0_m)}: while every market's mark stays on the
+ * safe side of its position's trigger, {@code g_m(P_m) >= g_m(P0_m) - S_m} for every m, so
+ * {@code E - MM >= 0}: not liquidatable. For one position {@code c = C} exactly, independent of the marks.
+ * Each position is a node in its market's long or short {@link TriggerBuckets} by its trigger; a tick at P visits the
+ * longs with trigger > P and the shorts with trigger < P, and queues every account it visits for a new split.
+ *
+ * <p><b>Classes</b>, recomputed whenever an account's inputs change:
+ * <ul>
+ *   <li><i>dormant</i>: no position without an outstanding order. No tick can give it orders; never visited.</li>
+ *   <li><i>banded</i>: every position's market has a mark and no dynamic margin, collateral counts at a
+ *       lower bound (a non-quote asset at its floor price, and at its stale haircut when its oracle has a
+ *       staleness limit), and
+ *       {@code S >= 0}: one node per position, as above.</li>
+ *   <li><i>scanned</i>: every other account with a position without an order (a market without a mark or with
+ *       dynamic margin, {@code S < 0}): in the scan list of each of its markets, visited by each of their
+ *       ticks, as without the index; re-split after each visit when its class may change with prices.</li>
+ * </ul>
+ * A market with dynamic margin is not indexed ({@link #collect} returns {@link #NOT_INDEXED}: its ticks scan
+ * every member).
+ *
+ * <p><b>Freshness.</b> {@link AccountStore} reports every write to an account record ({@link AccountChangeListener});
+ * the account is queued and re-split at the next {@link #collect}, before any bucket is read. Each market's
+ * schedule (tiers, deductions, flags, multiplier) as last used is cached, and so is each asset's valuation
+ * (a floor price at most its price, haircut, staleness limit, stale haircut); when the schedule differs, or the
+ * price leaves its floor's range, or a parameter differs, every member of that market or holder of that asset
+ * is queued. The index is derived state: not hashed, not in snapshots ({@link #rebuild} after a restore).
+ *
+ * <p>Memory, allocated once, on heap: the bucket pool (maxAccounts x maxMarkets nodes, 17 bytes each; 4,097
+ * buckets per market and side), per market a scan list of up to maxAccounts entries and a slot per account
+ * (about 25 bytes per account and market in all, 26 MB at the default capacities), the queue and the output
+ * array. Allocates nothing afterwards. Owned by the business-logic thread.
+ */
+public final class LiquidationIndex implements AccountChangeListener
+{
+    /** {@link #collect}'s answer for a market whose ticks must scan every member. */
+    public static final int NOT_INDEXED = -1;
+
+    private static final int NO_SLOT = -1;
+    /** Nodes (maxAccounts x maxMarkets) must index a Java array. */
+    private static final long MAX_NODES = Integer.MAX_VALUE - 8;
+    private static final int SCHEDULE_LONGS = 3 + 2 * MarginScheduleTable.MAX_TIERS;
+    private static final int ASSET_LONGS = 4;
+    /** Holders' collateral is valued at a floor 1/16 below the asset's price, so that small moves re-split nobody. */
+    private static final long ASSET_FLOOR_DIVISOR = 16;
+
+    private final AccountStore accounts;
+    private final AssetTable assets;
+    private final MarketTable markets;
+    private final MarginScheduleTable schedules;
+    private final OracleTable assetOracles;
+    private final MarginRequirements requirements;
+    private final TriggerPrice triggers;
+    private final TriggerBuckets buckets;
+    private final int maxAssets;
+    private final int maxMarkets;
+    private final int[][] scanLists;
+    private final int[] scanSizes;
+    /** scanSlots[account * maxMarkets + market]: the account's slot in the market's scan list, or NO_SLOT. */
+    private final int[] scanSlots;
+    /** True for a scanned account whose class may change with prices alone: re-split after each visit. */
+    private final boolean[] retry;
+    private final boolean[] queued;
+    private final int[] queue;
+    private int queueSize;
+    private final long[][] scheduleUsed;
+    private final long[][] assetUsed;
+    private final int[] candidates;
+    private final long[] termE8;
+    private final long[] notionalE8;
+
+    public LiquidationIndex(
+        final AccountStore accounts,
+        final AssetTable assets,
+        final MarketTable markets,
+        final MarginScheduleTable schedules,
+        final OracleTable assetOracles)
+    {
+        this.accounts = accounts;
+        this.assets = assets;
+        this.markets = markets;
+        this.schedules = schedules;
+        this.assetOracles = assetOracles;
+        this.requirements = new MarginRequirements(schedules);
+        this.triggers = new TriggerPrice(schedules);
+        this.maxAssets = assets.capacity();
+        this.maxMarkets = markets.capacity();
+        final int maxAccounts = accounts.capacity();
+        this.buckets = new TriggerBuckets(maxAccounts * maxMarkets, 2 * maxMarkets);
+        this.scanLists = new int[maxMarkets][maxAccounts];
+        this.scanSizes = new int[maxMarkets];
+        this.scanSlots = new int[maxAccounts * maxMarkets];
+        this.retry = new boolean[maxAccounts];
+        this.queued = new boolean[maxAccounts];
+        this.queue = new int[maxAccounts];
+        this.scheduleUsed = new long[maxMarkets][SCHEDULE_LONGS];
+        this.assetUsed = new long[maxAssets][ASSET_LONGS];
+        this.candidates = new int[maxAccounts];
+        this.termE8 = new long[maxMarkets];
+        this.notionalE8 = new long[maxMarkets];
+        rebuild();
+    }
+
+    /** True when an index for these capacities fits Java arrays (the engine runs without one otherwise). */
+    public static boolean fits(final int maxAccounts, final int maxMarkets)
+    {
+        return (long)maxAccounts * maxMarkets <= MAX_NODES;
+    }
+
+    /** Forgets everything and queues every open account again: after a snapshot is restored into the store. */
+    public void rebuild()
+    {
+        buckets.clear();
+        Arrays.fill(scanSizes, 0);
+        Arrays.fill(scanSlots, NO_SLOT);
+        Arrays.fill(retry, false);
+        Arrays.fill(queued, false);
+        queueSize = 0;
+        for (final long[] schedule : scheduleUsed)
+        {
+            Arrays.fill(schedule, Long.MIN_VALUE);
+        }
+        for (final long[] asset : assetUsed)
+        {
+            Arrays.fill(asset, Long.MIN_VALUE);
+        }
+        for (int i = 0, count = accounts.count(); i < count; i++)
+        {
+            onAccountChanged(i);
+        }
+    }
+
+    @Override
+    public void onAccountChanged(final int accountIndex)
+    {
+        if (!queued[accountIndex])
+        {
+            queued[accountIndex] = true;
+            queue[queueSize++] = accountIndex;
+        }
+    }
+
+    /**
+     * Collects the accounts a tick of the market to {@code markE8} (already stored as its mark) may have made
+     * liquidatable: members whose position's trigger the mark crossed, and the market's scanned members; each
+     * once, in no order. Queues the visited accounts for a new split at the next call.
+     *
+     * @return how many ({@link #candidate(int)} 0 .. n-1), or {@link #NOT_INDEXED} when the caller must scan
+     * every member of the market.
+     */
+    public int collect(final int marketId, final long markE8)
+    {
+        if (!isIndexable(marketId))
+        {
+            return NOT_INDEXED;
+        }
+        for (int m = 0; m < maxMarkets; m++)
+        {
+            refreshSchedule(m);
+        }
+        for (int a = 0; a < maxAssets; a++)
+        {
+            refreshAsset(a);
+        }
+        flush();
+        int count = buckets.collectAbove(longTree(marketId), markE8, candidates, 0);
+        count = buckets.collectBelow(shortTree(marketId), markE8, candidates, count);
+        for (int i = 0; i < count; i++)
+        {
+            final int accountIndex = candidates[i] / maxMarkets;
+            candidates[i] = accountIndex;
+            onAccountChanged(accountIndex);
+        }
+        final int[] scan = scanLists[marketId];
+        for (int slot = 0, scanSize = scanSizes[marketId]; slot < scanSize; slot++)
+        {
+            final int accountIndex = scan[slot];
+            candidates[count++] = accountIndex;
+            if (retry[accountIndex])
+            {
+                onAccountChanged(accountIndex);
+            }
+        }
+        return count;
+    }
+
+    public int candidate(final int i)
+    {
+        return candidates[i];
+    }
+
+    /** Re-splits every queued account (which may queue a market's members again: the loop takes them too). */
+    private void flush()
+    {
+        while (queueSize > 0)
+        {
+            final int accountIndex = queue[--queueSize];
+            queued[accountIndex] = false;
+            reclassify(accountIndex);
+        }
+    }
+
+    private void reclassify(final int accountIndex)
+    {
+        final int nodeBase = accountIndex * maxMarkets;
+        for (int m = 0; m < maxMarkets; m++)
+        {
+            buckets.remove(nodeBase + m);
+            if (scanSlots[nodeBase + m] != NO_SLOT)
+            {
+                removeFromScan(m, accountIndex);
+            }
+        }
+        retry[accountIndex] = false;
+
+        boolean unordered = false;
+        boolean banded = true;
+        for (int m = 0; m < maxMarkets; m++)
+        {
+            if (accounts.sizeE8(accountIndex, m) != 0)
+            {
+                unordered |= accounts.orderId(accountIndex, m) == 0;
+                banded &= isIndexable(m) && markets.markPriceE8(m) != 0;
+            }
+        }
+        if (!unordered)
+        {
+            return;
+        }
+        if (banded && assets.quoteAssetId() != AssetTable.NO_QUOTE_ASSET && band(accountIndex))
+        {
+            return;
+        }
+        retry[accountIndex] = true;
+        for (int m = 0; m < maxMarkets; m++)
+        {
+            if (accounts.sizeE8(accountIndex, m) != 0)
+            {
+                addToScan(m, accountIndex);
+            }
+        }
+    }
+
+    /** Splits the account's slack among its positions and puts each in its buckets; false when the slack is < 0. */
+    private boolean band(final int accountIndex)
+    {
+        long equityE8 = lowestCollateralE8(accountIndex);
+        long maintenanceE8 = 0;
+        long totalNotionalE8 = 0;
+        int positions = 0;
+        for (int m = 0; m < maxMarkets; m++)
+        {
+            final long sizeE8 = accounts.sizeE8(accountIndex, m);
+            if (sizeE8 == 0)
+            {
+                continue;
+            }
+            positions++;
+            final long markE8 = markets.markPriceE8(m);
+            final long notional = FixedPoint.mulE8Ceil(FixedPoint.abs(sizeE8), markE8);
+            final long valueE8 = FixedPoint.mulE8Floor(sizeE8, markE8);
+            final long requirementE8 = requirements.maintenanceE8(m, requirements.tierOf(m, notional), notional);
+            notionalE8[m] = notional;
+            termE8[m] = valueE8 - requirementE8;
+            equityE8 += valueE8;
+            maintenanceE8 = MarginRequirements.addSaturating(maintenanceE8, requirementE8);
+            totalNotionalE8 += notional;
+        }
+        // E and MM summed as MarginCalculator sums them (each within a long under the range rule).
+        final long slackE8 = FixedPoint.subtractSaturating(equityE8, maintenanceE8);
+        if (slackE8 < 0)
+        {
+            return false;
+        }
+        final int nodeBase = accountIndex * maxMarkets;
+        for (int m = 0; m < maxMarkets; m++)
+        {
+            final long sizeE8 = accounts.sizeE8(accountIndex, m);
+            if (sizeE8 == 0)
+            {
+                continue;
+            }
+            final long shareE8 = positions == 1 || totalNotionalE8 == 0 ?
+                (positions == 1 ? slackE8 : 0) : FixedPoint.mulDivFloor(slackE8, notionalE8[m], totalNotionalE8);
+            final long marginE8 = FixedPoint.subtractSaturating(shareE8, termE8[m]);
+            if (sizeE8 > 0)
+            {
+                buckets.insert(longTree(m), nodeBase + m, triggers.longTriggerE8(m, marginE8, sizeE8));
+            }
+            else
+            {
+                buckets.insert(shortTree(m), nodeBase + m, triggers.shortTriggerE8(m, marginE8, sizeE8));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Quote cash plus every other balance at its haircut value at the asset's floor price, cut by its stale
+     * haircut too when its oracle has a staleness limit: a value the account's collateral cannot fall below
+     * until the asset's price leaves its floor or its parameters change (docs/engine-model.md, docs/risk-model.md
+     * section 8).
+     */
+    private long lowestCollateralE8(final int accountIndex)
+    {
+        long collateralE8 = 0;
+        final int quoteAssetId = assets.quoteAssetId();
+        for (int a = 0; a < maxAssets; a++)
+        {
+            final long balanceE8 = accounts.balanceE8(accountIndex, a);
+            if (balanceE8 == 0)
+            {
+                continue;
+            }
+            if (a == quoteAssetId)
+            {
+                collateralE8 += balanceE8;
+                continue;
+            }
+            final long priceE8 = assetUsed[a][0];
+            if (priceE8 > 0)
+            {
+                long valueE8 = FixedPoint.mulE8Floor(
+                    FixedPoint.mulE8Floor(balanceE8, priceE8), FixedPoint.SCALE - assets.haircutE8(a));
+                if (assetOracles.stalenessNs(a) > 0)
+                {
+                    valueE8 = FixedPoint.mulE8Floor(valueE8, FixedPoint.SCALE - assetOracles.staleHaircutE8(a));
+                }
+                collateralE8 += valueE8;
+            }
+        }
+        return collateralE8;
+    }
+
+    private boolean isIndexable(final int marketId)
+    {
+        return !schedules.isDynamic(marketId) && schedules.multiplierE8(marketId) == FixedPoint.SCALE;
+    }
+
+    /** When the market's stored schedule is not the one its triggers were computed with, queues every member. */
+    private void refreshSchedule(final int marketId)
+    {
+        final long[] used = scheduleUsed[marketId];
+        final int tiers = schedules.tierCount(marketId);
+        // A dynamic market's multiplier moves with its every tick; its members are scanned whatever it is.
+        final boolean dynamic = schedules.isDynamic(marketId);
+        final long multiplierE8 = dynamic ? 0 : schedules.multiplierE8(marketId);
+        boolean same = used[0] == tiers && used[1] == (dynamic ? 1 : 0) && used[2] == multiplierE8;
+        for (int t = 0; t < tiers && same; t++)
+        {
+            same = used[3 + 2 * t] == schedules.maintenanceRateE8(marketId, t) &&
+                used[4 + 2 * t] == schedules.maintenanceDeductionE8(marketId, t);
+        }
+        if (same)
+        {
+            return;
+        }
+        used[0] = tiers;
+        used[1] = dynamic ? 1 : 0;
+        used[2] = multiplierE8;
+        for (int t = 0; t < tiers; t++)
+        {
+            used[3 + 2 * t] = schedules.maintenanceRateE8(marketId, t);
+            used[4 + 2 * t] = schedules.maintenanceDeductionE8(marketId, t);
+        }
+        queueAll(accounts.marketMembers(marketId));
+    }
+
+    /**
+     * Holders' collateral counts at the asset's floor price ({@code assetUsed[a][0]}), at most its price: when the
+     * price falls below the floor or more than doubles it, or a valuation parameter changed, the floor is reset
+     * to 15/16 of the price and every holder is queued. Collateral value never decreases with price, so while
+     * the price stays at or above the floor every holder's collateral is at least what its split assumed.
+     */
+    private void refreshAsset(final int assetId)
+    {
+        if (assetId == assets.quoteAssetId())
+        {
+            return;
+        }
+        final long[] used = assetUsed[assetId];
+        final long priceE8 = assets.priceE8(assetId);
+        final long haircutE8 = assets.haircutE8(assetId);
+        final long stalenessNs = assetOracles.stalenessNs(assetId);
+        final long staleHaircutE8 = assetOracles.staleHaircutE8(assetId);
+        final long floorE8 = used[0];
+        if (priceE8 >= floorE8 && (priceE8 - floorE8) <= floorE8 &&
+            used[1] == haircutE8 && used[2] == stalenessNs && used[3] == staleHaircutE8)
+        {
+            return;
+        }
+        used[0] = priceE8 - priceE8 / ASSET_FLOOR_DIVISOR;
+        used[1] = haircutE8;
+        used[2] = stalenessNs;
+        used[3] = staleHaircutE8;
+        queueAll(accounts.assetMembers(assetId));
+    }
+
+    private void queueAll(final MemberList members)
+    {
+        for (int slot = 0, size = members.size(); slot < size; slot++)
+        {
+            onAccountChanged(members.member(slot));
+        }
+    }
+
+    private void addToScan(final int marketId, final int accountIndex)
+    {
+        final int slot = scanSizes[marketId]++;
+        scanLists[marketId][slot] = accountIndex;
+        scanSlots[accountIndex * maxMarkets + marketId] = slot;
+    }
+
+    private void removeFromScan(final int marketId, final int accountIndex)
+    {
+        final int slot = scanSlots[accountIndex * maxMarkets + marketId];
+        final int last = --scanSizes[marketId];
+        final int moved = scanLists[marketId][last];
+        scanLists[marketId][slot] = moved;
+        scanSlots[moved * maxMarkets + marketId] = slot;
+        scanSlots[accountIndex * maxMarkets + marketId] = NO_SLOT;
+    }
+
+    private static int longTree(final int marketId)
+    {
+        return 2 * marketId;
+    }
+
+    private static int shortTree(final int marketId)
+    {
+        return 2 * marketId + 1;
+    }
+}
