@@ -43,15 +43,18 @@ final class CoreCost implements OutputSink
         final Histogram quietTickNs;
         final Histogram crossingTickNs;
         final Histogram tickToOrderNs;
+        /** Sum of the timed ticks' durations, ns (clock reads included). */
+        final long tickTotalNs;
         final long engineHeapBytes;
         final long engineDirectBytes;
         final int recordLengthBytes;
 
         Result(
             final LogicBaseline.Result logic, final Histogram quietTickNs, final Histogram crossingTickNs,
-            final Histogram tickToOrderNs, final long engineHeapBytes, final long engineDirectBytes,
+            final Histogram tickToOrderNs, final long tickTotalNs, final long engineHeapBytes, final long engineDirectBytes,
             final int recordLengthBytes)
         {
+            this.tickTotalNs = tickTotalNs;
             this.logic = logic;
             this.quietTickNs = quietTickNs;
             this.crossingTickNs = crossingTickNs;
@@ -59,6 +62,13 @@ final class CoreCost implements OutputSink
             this.engineHeapBytes = engineHeapBytes;
             this.engineDirectBytes = engineDirectBytes;
             this.recordLengthBytes = recordLengthBytes;
+        }
+
+        /** Mean cost of the measured inputs other than ticks (deposits, fills, liquidation fills), ns. */
+        double nonTickNsPerEvent()
+        {
+            final long nonTicks = logic.events - quietTickNs.getTotalCount() - crossingTickNs.getTotalCount();
+            return nonTicks <= 0 ? 0 : (double)(logic.elapsedNs - tickTotalNs) / nonTicks;
         }
     }
 
@@ -80,6 +90,7 @@ final class CoreCost implements OutputSink
         final Histogram quietTickNs = LatencyRecorder.newHistogram();
         final Histogram crossingTickNs = LatencyRecorder.newHistogram();
         sink.tickToOrderNs.reset();
+        long tickTotalNs = 0;
         final long startNs = System.nanoTime();
         for (int i = measuredFrom; i < count; i++)
         {
@@ -90,6 +101,7 @@ final class CoreCost implements OutputSink
                 sink.tickStartNs = tickStartNs;
                 engine.onInput(LoadStream.seq(i), LoadStream.timeNs(i), frames, stream.offset(i), stream.length(i));
                 final long tickNs = System.nanoTime() - tickStartNs;
+                tickTotalNs += tickNs;
                 (sink.orders == ordersBefore ? quietTickNs : crossingTickNs).recordValue(tickNs);
                 sink.tickStartNs = 0;
             }
@@ -102,7 +114,7 @@ final class CoreCost implements OutputSink
         final int recordLengthBytes = recordLength(config);
         return new Result(
             new LogicBaseline.Result(count - measuredFrom, elapsedNs, sink.orders, sink.rejections),
-            quietTickNs, crossingTickNs, sink.tickToOrderNs, engineHeapBytes, engineDirectBytes, recordLengthBytes);
+            quietTickNs, crossingTickNs, sink.tickToOrderNs, tickTotalNs, engineHeapBytes, engineDirectBytes, recordLengthBytes);
     }
 
     /** Bytes of one account's off-heap record (the engine's AccountStore layout for this config). */
@@ -131,17 +143,20 @@ final class CoreCost implements OutputSink
 
     /**
      * Direct bytes once the buffers of earlier runs that a GC found unreachable have been freed (their cleaner
-     * runs on another thread, after the GC): polls until two reads 20 ms apart agree, at most about a second.
+     * runs on another thread, after the GC): collects and polls until four reads 25 ms apart agree, at most
+     * about a second. A figure can still be off by buffers freed later (reported as measured).
      */
     private static long settledDirectBytes()
     {
         long previous = -1;
         long current = usedDirectBytes();
-        for (int attempt = 0; attempt < 50 && current != previous; attempt++)
+        int stableReads = 0;
+        for (int attempt = 0; attempt < 40 && stableReads < 3; attempt++)
         {
             try
             {
-                Thread.sleep(20);
+                System.gc();
+                Thread.sleep(25);
             }
             catch (final InterruptedException ex)
             {
@@ -150,6 +165,7 @@ final class CoreCost implements OutputSink
             }
             previous = current;
             current = usedDirectBytes();
+            stableReads = current == previous ? stableReads + 1 : 0;
         }
         return current;
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.agrona.DirectBuffer;
 
 import tripwire.codecs.AssetDefinitionDecoder;
+import tripwire.codecs.BooleanType;
 import tripwire.codecs.DepositDecoder;
 import tripwire.codecs.FillDecoder;
 import tripwire.codecs.InstrumentKind;
@@ -64,7 +65,7 @@ final class NaiveEngine
             {
                 final AssetDefinitionDecoder asset = new AssetDefinitionDecoder().wrap(buffer, body, blockLength, version);
                 haircutE8.put(asset.assetId(), FixedPoint.toE8(asset.haircut().mantissa(), asset.haircut().exponent()));
-                if (asset.quote() == tripwire.codecs.BooleanType.TRUE)
+                if (asset.quote() == BooleanType.TRUE)
                 {
                     quoteAssetId = asset.assetId();
                 }
