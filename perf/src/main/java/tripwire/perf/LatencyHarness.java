@@ -168,7 +168,7 @@ public final class LatencyHarness
         return result;
     }
 
-    private static void writeResults(final Path outDir, final HarnessReport report, final String table)
+    static void writeResults(final Path outDir, final HarnessReport report, final String table)
     {
         try
         {
@@ -191,7 +191,7 @@ public final class LatencyHarness
     }
 
     /** HdrHistogram percentile distribution, values in microseconds. */
-    private static void writeHistogram(final Path file, final Histogram histogramNs) throws IOException
+    static void writeHistogram(final Path file, final Histogram histogramNs) throws IOException
     {
         try (PrintStream stream = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8))
         {

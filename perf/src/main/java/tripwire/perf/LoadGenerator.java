@@ -61,8 +61,8 @@ final class LoadGenerator implements OutputSink
     private static final int MAX_OPENING_POSITIONS = 3;
 
     private static final int BP_PER_UNIT = 10_000;
-    /** One tick in this many jumps instead of stepping. */
-    private static final int JUMP_ONE_IN = 8;
+    /** By default one tick in this many jumps instead of stepping. */
+    static final int JUMP_ONE_IN_DEFAULT = 8;
     private static final int JUMP_MIN_BP = 100;
     private static final int JUMP_MAX_BP = 400;
     /** One jump in this many goes up (hitting shorts); the others are drops. */
@@ -91,6 +91,7 @@ final class LoadGenerator implements OutputSink
     private final SplittableRandom random;
     private final int accounts;
     private final int ticksPerMille;
+    private final int jumpOneIn;
     private final FrameWriter writer;
     private final LiquidationEngine shadow;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -120,6 +121,20 @@ final class LoadGenerator implements OutputSink
      */
     LoadGenerator(final long seed, final int accounts, final int ticksPerMille, final EngineConfig config)
     {
+        this(seed, accounts, ticksPerMille, JUMP_ONE_IN_DEFAULT, config);
+    }
+
+    /**
+     * As above, with one tick in {@code jumpOneIn} a jump (the others step): a jump liquidates many accounts and
+     * the venue's reactions to those orders then outnumber the ticks, so a tick-heavy stream jumps rarely.
+     */
+    LoadGenerator(final long seed, final int accounts, final int ticksPerMille, final int jumpOneIn, final EngineConfig config)
+    {
+        if (jumpOneIn < 1)
+        {
+            throw new IllegalArgumentException("jumpOneIn must be >= 1: " + jumpOneIn);
+        }
+        this.jumpOneIn = jumpOneIn;
         if (accounts < 1 || accounts > config.maxAccounts())
         {
             throw new IllegalArgumentException("accounts must be in [1, " + config.maxAccounts() + "]: " + accounts);
@@ -298,7 +313,7 @@ final class LoadGenerator implements OutputSink
     private long walk(final long priceE8, final long startE8)
     {
         int moveBp;
-        if (random.nextInt(JUMP_ONE_IN) == 0)
+        if (random.nextInt(jumpOneIn) == 0)
         {
             moveBp = between(JUMP_MIN_BP, JUMP_MAX_BP);
             moveBp = random.nextInt(JUMP_UP_ONE_IN) == 0 ? moveBp : -moveBp;

@@ -5,9 +5,9 @@ import java.util.Arrays;
 /**
  * Entry point of the perf jar: {@code java -jar tripwire-perf.jar <command> [options]}.
  * <ul>
- *   <li>{@code latency}: the end-to-end latency harness ({@link LatencyHarness}).</li>
- * </ul>
- * JMH benchmarks will be dispatched from here too (a later issue). Exit codes are the command's; 2 on an
+ *   <li>{@code bench}: every benchmark in one run ({@link BenchSuite}): JMH, core cost, baselines, end to end;</li>
+ *   <li>{@code latency}: the end-to-end latency harness alone ({@link LatencyHarness}).</li>
+ * </ul> Exit codes are the command's; 2 on an
  * unknown command.
  */
 public final class PerfMain
@@ -20,17 +20,20 @@ public final class PerfMain
     {
         if (args.length == 0)
         {
-            System.err.println("usage: tripwire-perf latency [options]   (see: latency --help)");
+            System.err.println("usage: tripwire-perf bench|latency [options]   (see: bench --help, latency --help)");
             System.exit(2);
         }
         final String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0])
         {
+            case "bench":
+                BenchSuite.main(rest);
+                break;
             case "latency":
                 LatencyHarness.main(rest);
                 break;
             default:
-                System.err.println("unknown command " + args[0] + "; commands: latency");
+                System.err.println("unknown command " + args[0] + "; commands: bench, latency");
                 System.exit(2);
         }
     }
