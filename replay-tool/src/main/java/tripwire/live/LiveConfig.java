@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import com.lmax.disruptor.WaitStrategy;
 
 import tripwire.engine.EngineConfig;
+import tripwire.engine.ring.ThreadPinning;
+import tripwire.engine.ring.ThreadingChoice;
 import tripwire.engine.ring.WaitStrategies;
 
 /**
@@ -28,6 +30,7 @@ import tripwire.engine.ring.WaitStrategies;
  *   engine.maxMarkets           16
  *   ring.size                   65536     Disruptor ring slots, a power of two
  *   wait.strategy               auto      auto | busy-spin | yielding | sleeping | blocking
+ *   threads.pin                 auto      auto | off | on: pin the business-logic thread to a CPU (auto: from 4 cores)
  *   snapshot.intervalEvents     100000    a snapshot every N inputs; 0 = only on request and at shutdown
  *   snapshot.keep               2         newest snapshots kept (>= 1)
  *   ingress.idleParkMicros      50        pause of the ingress poller when the queue is empty
@@ -40,7 +43,7 @@ public final class LiveConfig
     static final List<String> KEYS = List.of(
         "ingress.dir", "egress.dir", "journal.dir", "snapshot.dir",
         "engine.maxAccounts", "engine.maxAssets", "engine.maxMarkets",
-        "ring.size", "wait.strategy", "snapshot.intervalEvents", "snapshot.keep", "ingress.idleParkMicros",
+        "ring.size", "wait.strategy", "threads.pin", "snapshot.intervalEvents", "snapshot.keep", "ingress.idleParkMicros",
         ReferenceData.KEY);
 
     private final Path ingressDir;
@@ -50,6 +53,7 @@ public final class LiveConfig
     private final EngineConfig engineConfig;
     private final int ringSize;
     private final String waitStrategyName;
+    private final ThreadPinning.Mode pinMode;
     private final long snapshotIntervalEvents;
     private final int snapshotKeep;
     private final long idleParkMicros;
@@ -90,6 +94,8 @@ public final class LiveConfig
             throw new IllegalArgumentException("wait.strategy must be auto, busy-spin, yielding, sleeping or blocking: " +
                 waitStrategyName);
         }
+        pinMode = ThreadPinning.parse(
+            properties.getProperty("threads.pin", ThreadPinning.PIN_THREADS_DEFAULT), "threads.pin");
         snapshotIntervalEvents = number(properties, "snapshot.intervalEvents", 100_000, 0, Long.MAX_VALUE);
         snapshotKeep = (int)number(properties, "snapshot.keep", 2, 1, 1000);
         idleParkMicros = number(properties, "ingress.idleParkMicros", 50, 0, 1_000_000);
@@ -186,6 +192,12 @@ public final class LiveConfig
     public WaitStrategy waitStrategy()
     {
         return WaitStrategies.named(waitStrategyName);
+    }
+
+    /** wait.strategy and threads.pin resolved for this machine. */
+    public ThreadingChoice threading()
+    {
+        return ThreadingChoice.choose(waitStrategyName, pinMode, Runtime.getRuntime().availableProcessors());
     }
 
     public long snapshotIntervalEvents()

@@ -141,7 +141,8 @@ public final class LiveEngine
                 journal.lastInputSeq, journal.lastOutSeq),
             listener,
             config.ringSize(),
-            config.waitStrategy());
+            config.threading(),
+            log);
         listener.engine = pipeline.engine();
 
         long snapshotSeq = ReplayOrigin.Start.NOTHING_APPLIED;

@@ -1,6 +1,7 @@
 package tripwire.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,16 @@ final class LiveConfigTest
     }
 
     @Test
+    void threadPinningIsReadFromThreadsPin()
+    {
+        assertTrue(LiveConfig.of(with("threads.pin", "on"), BASE).threading().pin());
+        assertFalse(LiveConfig.of(with("threads.pin", "OFF"), BASE).threading().pin());
+        final LiveConfig byDefault = LiveConfig.of(LiveTesting.properties(1024, 10), BASE);
+        assertEquals(Runtime.getRuntime().availableProcessors() >= 4, byDefault.threading().pin());
+        assertEquals("yielding", byDefault.threading().waitStrategyName());
+    }
+
+    @Test
     void unknownKeyIsRefusedByName()
     {
         assertMessage(with("snapshot.interval", "5"), "unknown key snapshot.interval");
@@ -52,6 +63,7 @@ final class LiveConfigTest
         assertMessage(with("engine.maxAccounts", "0"), "engine.maxAccounts must be in");
         assertMessage(with("ring.size", "1000"), "ring.size must be a power of two");
         assertMessage(with("wait.strategy", "spin-fast"), "wait.strategy must be");
+        assertMessage(with("threads.pin", "yes"), "threads.pin must be auto, off or on: yes");
         assertMessage(with("snapshot.intervalEvents", "-1"), "snapshot.intervalEvents must be in");
         assertMessage(with("snapshot.keep", "0"), "snapshot.keep must be in");
         assertMessage(with("engine.maxMarkets", "30"), "engine.maxAssets + engine.maxMarkets");

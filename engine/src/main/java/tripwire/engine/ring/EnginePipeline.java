@@ -1,12 +1,14 @@
 package tripwire.engine.ring;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import net.openhft.affinity.AffinityLock;
 import org.agrona.DirectBuffer;
 
 import tripwire.engine.EngineConfig;
@@ -23,6 +25,11 @@ import tripwire.engine.journal.EventJournal;
  * </ol>
  * The journal and the engine are touched by the business-logic thread only.
  *
+ * <p>The wait strategy and whether the business-logic thread is pinned to a CPU come from a
+ * {@link ThreadingChoice}, stated in one log line at start. A pinned thread takes its {@link AffinityLock} itself
+ * before it runs its first event and releases it when it stops; a refusal by the platform is logged and the
+ * thread runs unpinned.
+ *
  * <p>Threading: {@link #publish} from one thread (the ring is single-producer); {@link #close} from that
  * thread once it has stopped publishing.
  */
@@ -37,6 +44,39 @@ public final class EnginePipeline implements AutoCloseable
     private final EventJournal journal;
     private boolean closed;
 
+    /**
+     * @param threading wait strategy and pinning of the business-logic thread.
+     * @param log       receives the start-up line with the threading chosen, and a pinning refusal if any.
+     */
+    public EnginePipeline(
+        final EngineConfig config,
+        final EventJournal journal,
+        final PipelineListener listener,
+        final int ringSize,
+        final ThreadingChoice threading,
+        final Consumer<String> log)
+    {
+        this.journal = journal;
+        this.handler = new BusinessLogicHandler(config, journal, listener);
+        log.accept(threading.describe());
+        this.disruptor = new Disruptor<>(
+            FrameEvent::new,
+            ringSize,
+            runnable ->
+            {
+                final Thread thread = new Thread(() -> runPinnedIfChosen(runnable, threading.pin(), log),
+                    "tripwire-business-logic");
+                thread.setDaemon(true);
+                return thread;
+            },
+            ProducerType.SINGLE,
+            threading.waitStrategy());
+        disruptor.handleEventsWith(handler);
+        this.ringBuffer = disruptor.start();
+        awaitStarted();
+    }
+
+    /** A pipeline with the given wait strategy and an unpinned business-logic thread; logs nothing. */
     public EnginePipeline(
         final EngineConfig config,
         final EventJournal journal,
@@ -62,9 +102,13 @@ public final class EnginePipeline implements AutoCloseable
         awaitStarted();
     }
 
+    /**
+     * Wait strategy and pinning from {@code -Dtripwire.waitStrategy} and {@code -Dtripwire.pinThreads}
+     * ({@link ThreadingChoice#fromSystemProperties()}); the start-up line goes to standard error.
+     */
     public EnginePipeline(final EngineConfig config, final EventJournal journal, final PipelineListener listener)
     {
-        this(config, journal, listener, RING_SIZE_DEFAULT, WaitStrategies.fromSystemProperties());
+        this(config, journal, listener, RING_SIZE_DEFAULT, ThreadingChoice.fromSystemProperties(), System.err::println);
     }
 
     /**
@@ -152,6 +196,20 @@ public final class EnginePipeline implements AutoCloseable
             disruptor.halt();
         }
         journal.close();
+    }
+
+    /** The body of the business-logic thread: pin (when chosen), run the event processor, release the pin. */
+    private static void runPinnedIfChosen(final Runnable processor, final boolean pin, final Consumer<String> log)
+    {
+        final AffinityLock lock = pin ? ThreadPinning.pinCurrentThread(log) : null;
+        try
+        {
+            processor.run();
+        }
+        finally
+        {
+            ThreadPinning.release(lock, log);
+        }
     }
 
     private void awaitStarted()

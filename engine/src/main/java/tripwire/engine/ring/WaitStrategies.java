@@ -27,11 +27,38 @@ public final class WaitStrategies
     /** @param name one of auto, busy-spin, yielding, sleeping, blocking. */
     public static WaitStrategy named(final String name)
     {
-        switch (name.toLowerCase(Locale.ROOT))
+        return ofResolved(resolve(name, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * The concrete strategy a setting stands for on a machine with {@code cores} processors: {@code auto} becomes
+     * busy-spin from {@link #BUSY_SPIN_MIN_CORES} cores up and yielding below; any other valid name is itself.
+     *
+     * @throws IllegalArgumentException naming {@value #WAIT_STRATEGY_PROP_NAME} for an unknown name.
+     */
+    public static String resolve(final String name, final int cores)
+    {
+        final String lower = name.trim().toLowerCase(Locale.ROOT);
+        switch (lower)
         {
             case "auto":
-                return Runtime.getRuntime().availableProcessors() >= BUSY_SPIN_MIN_CORES ?
-                    new BusySpinWaitStrategy() : new YieldingWaitStrategy();
+                return cores >= BUSY_SPIN_MIN_CORES ? "busy-spin" : "yielding";
+            case "busy-spin":
+            case "yielding":
+            case "sleeping":
+            case "blocking":
+                return lower;
+            default:
+                throw new IllegalArgumentException(
+                    WAIT_STRATEGY_PROP_NAME + " must be auto, busy-spin, yielding, sleeping or blocking: " + name);
+        }
+    }
+
+    /** @param resolvedName a name returned by {@link #resolve} (never auto). */
+    static WaitStrategy ofResolved(final String resolvedName)
+    {
+        switch (resolvedName)
+        {
             case "busy-spin":
                 return new BusySpinWaitStrategy();
             case "yielding":
@@ -41,8 +68,7 @@ public final class WaitStrategies
             case "blocking":
                 return new BlockingWaitStrategy();
             default:
-                throw new IllegalArgumentException(
-                    WAIT_STRATEGY_PROP_NAME + " must be auto, busy-spin, yielding, sleeping or blocking: " + name);
+                throw new IllegalArgumentException("not a resolved wait strategy: " + resolvedName);
         }
     }
 
