@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,26 +30,11 @@ import tripwire.live.LiveTesting;
  */
 final class LivePublishMatchesScenarioTest
 {
-    private static final Path CASES = Path.of("..", "engine", "src", "test", "resources", "reference-cases");
-
     @TempDir
     Path root;
 
-    static Stream<Path> scenarios() throws IOException
-    {
-        final List<Path> files = new ArrayList<>();
-        try (Stream<Path> listing = Files.list(CASES))
-        {
-            listing.filter(p -> p.toString().endsWith(".jsonl") && !p.toString().endsWith(".expected.jsonl"))
-                .sorted()
-                .forEach(files::add);
-        }
-        assertTrue(files.size() >= 3, "reference cases are missing from " + CASES.toAbsolutePath());
-        return files.stream();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("scenarios")
+    @MethodSource("tripwire.cli.ReferenceCasesThroughPipelineTest#scenarios")
     void liveEngineFedByPublishEmitsWhatScenarioPrints(final Path scenario) throws Exception
     {
         final ScenarioParser scenarioParser = new ScenarioParser();
