@@ -124,15 +124,7 @@ final class LiquidationCharges
 
     private boolean isFlat(final int accountIndex)
     {
-        final int maxMarkets = penalties.capacity();
-        for (int m = 0; m < maxMarkets; m++)
-        {
-            if (accounts.sizeE8(accountIndex, m) != 0)
-            {
-                return false;
-            }
-        }
-        return true;
+        return accounts.positionMask(accountIndex) == 0;
     }
 
     /** Moves quote cash; the range rule holds: a charge is checked above, a cover lifts cash toward 0 at most. */

@@ -293,7 +293,8 @@ public final class LiquidationEngine
         hash.mix(assets.buffer(), assets.capacity() * AssetTable.RECORD_LENGTH);
         hash.mix(markets.buffer(), markets.capacity() * MarketTable.RECORD_LENGTH);
         hash.mix(marginSchedules.buffer(), marginSchedules.capacity() * MarginScheduleTable.RECORD_LENGTH);
-        hash.mix(accounts.buffer(), accounts.count() * accounts.recordLength());
+        hash.mixRecords(accounts.buffer(), accounts.count() * accounts.recordLength(), accounts.recordLength(),
+            AccountStore.DERIVED_WORD_OFFSET);
         hash.mix(costs.buffer(), accounts.count() * costs.recordLength());
         hash.mix(autoDeleverageMarkets.buffer(), autoDeleverageMarkets.capacity() * AutoDeleverageTable.RECORD_LENGTH);
         hash.mix(marketOracles.buffer(), marketOracles.capacity() * OracleTable.RECORD_LENGTH);

@@ -95,10 +95,9 @@ final class Liquidator
     {
         // Cheap test first: an account whose every position already has an order has nothing to emit.
         boolean hasUnorderedPosition = false;
-        final int maxMarkets = markets.capacity();
-        for (int m = 0; m < maxMarkets && !hasUnorderedPosition; m++)
+        for (int bits = accounts.positionMask(accountIndex); bits != 0 && !hasUnorderedPosition; bits &= bits - 1)
         {
-            hasUnorderedPosition = accounts.sizeE8(accountIndex, m) != 0 && accounts.orderId(accountIndex, m) == NO_ORDER;
+            hasUnorderedPosition = accounts.orderId(accountIndex, Integer.numberOfTrailingZeros(bits)) == NO_ORDER;
         }
         return hasUnorderedPosition && margin.evaluate(accountIndex) && margin.isLiquidatable();
     }
@@ -222,10 +221,10 @@ final class Liquidator
     private int collectUnorderedPositions(final int accountIndex)
     {
         int count = 0;
-        final int maxMarkets = markets.capacity();
-        for (int m = 0; m < maxMarkets; m++)
+        for (int bits = accounts.positionMask(accountIndex); bits != 0; bits &= bits - 1)
         {
-            if (accounts.sizeE8(accountIndex, m) == 0 || accounts.orderId(accountIndex, m) != NO_ORDER)
+            final int m = Integer.numberOfTrailingZeros(bits);
+            if (accounts.orderId(accountIndex, m) != NO_ORDER)
             {
                 continue;
             }

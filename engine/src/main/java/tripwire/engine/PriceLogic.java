@@ -19,7 +19,9 @@ import tripwire.engine.state.MemberList;
  *
  * <p>Owned by the business-logic thread; allocates nothing. Cost per market tick: with the
  * {@link LiquidationIndex}, O(log n + k) plus the accounts it cannot index; without it (or for a market with
- * dynamic margin), O(members) evaluations. An asset tick evaluates every holder of the asset.
+ * dynamic margin), O(members) evaluations. An asset tick evaluates, with the index, the asset's holders among
+ * the accounts it cannot band (plus a re-split of every holder when the price falls below its floor); without
+ * it, every holder.
  */
 final class PriceLogic
 {
@@ -148,7 +150,14 @@ final class PriceLogic
             return;
         }
         assets.price(assetId, assetPriceE8, timeNs);
-        checkMembers(accounts.assetMembers(assetId), seq, timeNs);
+        if (index == null)
+        {
+            checkMembers(accounts.assetMembers(assetId), seq, timeNs);
+        }
+        else
+        {
+            checkCandidates(index.collectHolders(assetId), seq, timeNs);
+        }
     }
 
     private void checkMembers(final MemberList members, final long seq, final long timeNs)

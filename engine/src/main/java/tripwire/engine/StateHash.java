@@ -34,6 +34,24 @@ final class StateHash
         mix(length);
     }
 
+    /**
+     * As {@link #mix(DirectBuffer, int)} over {@code length} bytes of records of {@code recordLength} bytes (a
+     * multiple of 8, dividing {@code length}), reading the long at {@code derivedWordOffset} of every record as 0:
+     * for a word that is derived from the rest of its record (a cache of it, not state), so that the hash is
+     * the one of the record as it was before the word was kept.
+     */
+    void mixRecords(final DirectBuffer buffer, final int length, final int recordLength, final int derivedWordOffset)
+    {
+        for (int record = 0; record < length; record += recordLength)
+        {
+            for (int i = 0; i < recordLength; i += Long.BYTES)
+            {
+                mix(i == derivedWordOffset ? 0L : buffer.getLong(record + i, java.nio.ByteOrder.LITTLE_ENDIAN));
+            }
+        }
+        mix(length);
+    }
+
     long value()
     {
         return value;

@@ -83,6 +83,8 @@ public final class LiquidationIndex implements AccountChangeListener
     private final int[] scanSlots;
     /** True for a scanned account whose class may change with prices alone: re-split after each visit. */
     private final boolean[] retry;
+    /** Per account, the markets where it has a bucket node (banded) or a scan slot (scanned, {@link #retry}). */
+    private final int[] placedMarkets;
     private final boolean[] queued;
     private final int[] queue;
     private int queueSize;
@@ -114,6 +116,7 @@ public final class LiquidationIndex implements AccountChangeListener
         this.scanSizes = new int[maxMarkets];
         this.scanSlots = new int[maxAccounts * maxMarkets];
         this.retry = new boolean[maxAccounts];
+        this.placedMarkets = new int[maxAccounts];
         this.queued = new boolean[maxAccounts];
         this.queue = new int[maxAccounts];
         this.scheduleUsed = new long[maxMarkets][SCHEDULE_LONGS];
@@ -137,6 +140,7 @@ public final class LiquidationIndex implements AccountChangeListener
         Arrays.fill(scanSizes, 0);
         Arrays.fill(scanSlots, NO_SLOT);
         Arrays.fill(retry, false);
+        Arrays.fill(placedMarkets, 0);
         Arrays.fill(queued, false);
         queueSize = 0;
         for (final long[] schedule : scheduleUsed)
@@ -177,15 +181,7 @@ public final class LiquidationIndex implements AccountChangeListener
         {
             return NOT_INDEXED;
         }
-        for (int m = 0; m < maxMarkets; m++)
-        {
-            refreshSchedule(m);
-        }
-        for (int a = 0; a < maxAssets; a++)
-        {
-            refreshAsset(a);
-        }
-        flush();
+        refreshAll();
         int count = buckets.collectAbove(longTree(marketId), markE8, candidates, 0);
         count = buckets.collectBelow(shortTree(marketId), markE8, candidates, count);
         for (int i = 0; i < count; i++)
@@ -207,9 +203,53 @@ public final class LiquidationIndex implements AccountChangeListener
         return count;
     }
 
+    /**
+     * Collects the holders of an asset whose tick (already stored as its price) may have made them liquidatable:
+     * after the re-split that a price below its floor calls for, every banded account is at or above its
+     * maintenance margin with its collateral at floor prices, so only the asset's holders in a scan list can be
+     * due. Each once, in no order; O(scanned accounts), never a walk of every holder. Queues the visited accounts
+     * for a new split at the next call.
+     *
+     * @return how many ({@link #candidate(int)} 0 .. n-1).
+     */
+    public int collectHolders(final int assetId)
+    {
+        refreshAll();
+        int count = 0;
+        for (int m = 0; m < maxMarkets; m++)
+        {
+            final int[] scan = scanLists[m];
+            for (int slot = 0, scanSize = scanSizes[m]; slot < scanSize; slot++)
+            {
+                final int accountIndex = scan[slot];
+                // Every scanned account has retry set, so being queued marks it as already taken by this call.
+                if (!queued[accountIndex] && accounts.balanceE8(accountIndex, assetId) != 0)
+                {
+                    candidates[count++] = accountIndex;
+                    onAccountChanged(accountIndex);
+                }
+            }
+        }
+        return count;
+    }
+
     public int candidate(final int i)
     {
         return candidates[i];
+    }
+
+    /** Brings every schedule and asset floor up to date and re-splits every queued account: the buckets are exact. */
+    private void refreshAll()
+    {
+        for (int m = 0; m < maxMarkets; m++)
+        {
+            refreshSchedule(m);
+        }
+        for (int a = 0; a < maxAssets; a++)
+        {
+            refreshAsset(a);
+        }
+        flush();
     }
 
     /** Re-splits every queued account (which may queue a market's members again: the loop takes them too). */
@@ -226,59 +266,59 @@ public final class LiquidationIndex implements AccountChangeListener
     private void reclassify(final int accountIndex)
     {
         final int nodeBase = accountIndex * maxMarkets;
-        for (int m = 0; m < maxMarkets; m++)
+        // A scanned account (retry) has scan slots in the placed markets; a banded one has bucket nodes there.
+        for (int bits = placedMarkets[accountIndex]; bits != 0; bits &= bits - 1)
         {
-            buckets.remove(nodeBase + m);
-            if (scanSlots[nodeBase + m] != NO_SLOT)
+            final int m = Integer.numberOfTrailingZeros(bits);
+            if (retry[accountIndex])
             {
                 removeFromScan(m, accountIndex);
             }
+            else
+            {
+                buckets.remove(nodeBase + m);
+            }
         }
+        placedMarkets[accountIndex] = 0;
         retry[accountIndex] = false;
 
+        final int positions = accounts.positionMask(accountIndex);
         boolean unordered = false;
         boolean banded = true;
-        for (int m = 0; m < maxMarkets; m++)
+        for (int bits = positions; bits != 0; bits &= bits - 1)
         {
-            if (accounts.sizeE8(accountIndex, m) != 0)
-            {
-                unordered |= accounts.orderId(accountIndex, m) == 0;
-                banded &= isIndexable(m) && markets.markPriceE8(m) != 0;
-            }
+            final int m = Integer.numberOfTrailingZeros(bits);
+            unordered |= accounts.orderId(accountIndex, m) == 0;
+            banded &= isIndexable(m) && markets.markPriceE8(m) != 0;
         }
         if (!unordered)
         {
             return;
         }
-        if (banded && assets.quoteAssetId() != AssetTable.NO_QUOTE_ASSET && band(accountIndex))
+        if (banded && assets.quoteAssetId() != AssetTable.NO_QUOTE_ASSET && band(accountIndex, positions))
         {
+            placedMarkets[accountIndex] = positions;
             return;
         }
         retry[accountIndex] = true;
-        for (int m = 0; m < maxMarkets; m++)
+        placedMarkets[accountIndex] = positions;
+        for (int bits = positions; bits != 0; bits &= bits - 1)
         {
-            if (accounts.sizeE8(accountIndex, m) != 0)
-            {
-                addToScan(m, accountIndex);
-            }
+            addToScan(Integer.numberOfTrailingZeros(bits), accountIndex);
         }
     }
 
     /** Splits the account's slack among its positions and puts each in its buckets; false when the slack is < 0. */
-    private boolean band(final int accountIndex)
+    private boolean band(final int accountIndex, final int positionMask)
     {
         long equityE8 = lowestCollateralE8(accountIndex);
         long maintenanceE8 = 0;
         long totalNotionalE8 = 0;
-        int positions = 0;
-        for (int m = 0; m < maxMarkets; m++)
+        final int positions = Integer.bitCount(positionMask);
+        for (int bits = positionMask; bits != 0; bits &= bits - 1)
         {
+            final int m = Integer.numberOfTrailingZeros(bits);
             final long sizeE8 = accounts.sizeE8(accountIndex, m);
-            if (sizeE8 == 0)
-            {
-                continue;
-            }
-            positions++;
             final long markE8 = markets.markPriceE8(m);
             final long notional = FixedPoint.mulE8Ceil(FixedPoint.abs(sizeE8), markE8);
             final long valueE8 = FixedPoint.mulE8Floor(sizeE8, markE8);
@@ -296,13 +336,10 @@ public final class LiquidationIndex implements AccountChangeListener
             return false;
         }
         final int nodeBase = accountIndex * maxMarkets;
-        for (int m = 0; m < maxMarkets; m++)
+        for (int bits = positionMask; bits != 0; bits &= bits - 1)
         {
+            final int m = Integer.numberOfTrailingZeros(bits);
             final long sizeE8 = accounts.sizeE8(accountIndex, m);
-            if (sizeE8 == 0)
-            {
-                continue;
-            }
             final long shareE8 = positions == 1 || totalNotionalE8 == 0 ?
                 (positions == 1 ? slackE8 : 0) : FixedPoint.mulDivFloor(slackE8, notionalE8[m], totalNotionalE8);
             final long marginE8 = FixedPoint.subtractSaturating(shareE8, termE8[m]);
@@ -328,13 +365,10 @@ public final class LiquidationIndex implements AccountChangeListener
     {
         long collateralE8 = 0;
         final int quoteAssetId = assets.quoteAssetId();
-        for (int a = 0; a < maxAssets; a++)
+        for (int bits = accounts.balanceMask(accountIndex); bits != 0; bits &= bits - 1)
         {
+            final int a = Integer.numberOfTrailingZeros(bits);
             final long balanceE8 = accounts.balanceE8(accountIndex, a);
-            if (balanceE8 == 0)
-            {
-                continue;
-            }
             if (a == quoteAssetId)
             {
                 collateralE8 += balanceE8;

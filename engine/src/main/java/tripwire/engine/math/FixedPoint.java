@@ -25,8 +25,9 @@ public final class FixedPoint
     public static final long OVERFLOW_ERROR = Long.MIN_VALUE + 1;
 
     private static final long[] POW10 = new long[19];
-    /** Divisors below 2^31 take the fast digit-by-digit path of 128-bit division (10^8 among them). */
-    private static final long SMALL_DIVISOR_LIMIT = 1L << 31;
+    /** One 32-bit digit of 128-bit long division. */
+    private static final long DIGIT_BASE = 1L << 32;
+    private static final long LOW_32_MASK = 0xFFFF_FFFFL;
 
     static
     {
@@ -102,13 +103,76 @@ public final class FixedPoint
     /** floor(a × b / 10^8), saturating. */
     public static long mulE8Floor(final long a, final long b)
     {
-        return mulDivFloor(a, b, SCALE);
+        final long high = Math.multiplyHigh(a, b);
+        final long low = a * b;
+        if (high == (low >> 63))
+        {
+            return Math.floorDiv(low, SCALE);
+        }
+        return mulE8Wide(a, b, false);
     }
 
     /** ceil(a × b / 10^8), saturating. */
     public static long mulE8Ceil(final long a, final long b)
     {
-        return mulDivCeil(a, b, SCALE);
+        final long high = Math.multiplyHigh(a, b);
+        final long low = a * b;
+        if (high == (low >> 63) && low != Long.MIN_VALUE)
+        {
+            return -Math.floorDiv(-low, SCALE);
+        }
+        return mulE8Wide(a, b, true);
+    }
+
+    /**
+     * a × b / 10^8 rounded down or up, saturating, for a product beyond 64 bits. Each operand is split at 10^8
+     * ({@code x = xHigh × 10^8 + xLow}), so that {@code |a × b| / 10^8 = aHigh·bHigh·10^8 + aHigh·bLow + aLow·bHigh
+     * + aLow·bLow / 10^8}: every division is by the constant 10^8, which the JIT turns into a multiplication, and
+     * each cross term is below 2^63 because {@code xHigh < 2^63 / 10^8} and {@code xLow < 10^8}.
+     */
+    private static long mulE8Wide(final long a, final long b, final boolean ceiling)
+    {
+        if (a == Long.MIN_VALUE || b == Long.MIN_VALUE)
+        {
+            return divide128(Math.multiplyHigh(a, b), a * b, SCALE, ceiling);
+        }
+        final boolean negative = (a ^ b) < 0;
+        final long magA = Math.abs(a);
+        final long magB = Math.abs(b);
+        final long aHigh = magA / SCALE;
+        final long aLow = magA - aHigh * SCALE;
+        final long bHigh = magB / SCALE;
+        final long bLow = magB - bHigh * SCALE;
+        final long lowProduct = aLow * bLow;
+        final long lowQuotient = lowProduct / SCALE;
+        final boolean inexact = lowProduct != lowQuotient * SCALE;
+
+        final long highProduct = aHigh * bHigh;
+        long magnitude = -1;
+        if (Math.multiplyHigh(aHigh, bHigh) == 0 && highProduct >= 0 && highProduct <= Long.MAX_VALUE / SCALE)
+        {
+            // Every term is >= 0, so a sum past Long.MAX_VALUE shows as negative and stays negative.
+            magnitude = highProduct * SCALE;
+            magnitude = addNonNegative(magnitude, aHigh * bLow);
+            magnitude = addNonNegative(magnitude, aLow * bHigh);
+            magnitude = addNonNegative(magnitude, lowQuotient);
+            if (inexact && negative != ceiling)
+            {
+                magnitude = addNonNegative(magnitude, 1);
+            }
+        }
+        if (magnitude < 0)
+        {
+            return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return negative ? -magnitude : magnitude;
+    }
+
+    /** x + y for {@code y >= 0}; -1 when x is already -1 (overflowed) or the sum passes Long.MAX_VALUE. */
+    private static long addNonNegative(final long x, final long y)
+    {
+        final long sum = x + y;
+        return x < 0 || sum < 0 ? -1 : sum;
     }
 
     /** ceil(a × b / divisor) for {@code divisor > 0}, saturating. */
@@ -173,46 +237,84 @@ public final class FixedPoint
             magHigh = ~high + (low == 0 ? 1 : 0);
         }
 
-        // |a x b| < 2^126, so the high word of the magnitude is non-negative: plain signed division is exact.
-        final long quotientHigh = magHigh >= 0 ? magHigh / divisor : Long.divideUnsigned(magHigh, divisor);
-        long remainder = magHigh >= 0 ? magHigh % divisor : Long.remainderUnsigned(magHigh, divisor);
-        long quotientLow;
-        if (divisor < SMALL_DIVISOR_LIMIT)
-        {
-            // Schoolbook division by 32-bit digits: remainder < divisor < 2^32, so every step fits a long.
-            final long upper = (remainder << 32) | (magLow >>> 32);
-            final long upperQuotient = upper / divisor;
-            final long lower = ((upper % divisor) << 32) | (magLow & 0xFFFF_FFFFL);
-            quotientLow = (upperQuotient << 32) | (lower / divisor);
-            remainder = lower % divisor;
-        }
-        else
-        {
-            quotientLow = 0;
-            for (int bit = 63; bit >= 0; bit--)
-            {
-                final boolean carry = remainder < 0;
-                remainder = (remainder << 1) | ((magLow >>> bit) & 1L);
-                quotientLow <<= 1;
-                if (carry || Long.compareUnsigned(remainder, divisor) >= 0)
-                {
-                    remainder -= divisor;
-                    quotientLow |= 1L;
-                }
-            }
-        }
-
-        if (quotientHigh != 0 || quotientLow < 0)
+        // |a x b| < 2^126, so the magnitude's high word is non-negative; a quotient of 2^64 or more cannot fit.
+        if (magHigh >= divisor)
         {
             return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
+        final long quotient = divideUnsigned128(magHigh, magLow, divisor);
+        if (quotient < 0)
+        {
+            return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        // The remainder is below the divisor, so its value mod 2^64 is the remainder itself.
+        final long remainder = magLow - quotient * divisor;
         // Magnitude rounding: away from zero when the division is inexact and the rounding direction points away.
         final boolean roundAway = remainder != 0 && (negative != ceiling);
         if (negative)
         {
-            final long q = -quotientLow;
+            final long q = -quotient;
             return roundAway ? (q == Long.MIN_VALUE ? Long.MIN_VALUE : q - 1) : q;
         }
-        return roundAway ? (quotientLow == Long.MAX_VALUE ? Long.MAX_VALUE : quotientLow + 1) : quotientLow;
+        return roundAway ? (quotient == Long.MAX_VALUE ? Long.MAX_VALUE : quotient + 1) : quotient;
+    }
+
+    /**
+     * The unsigned quotient of the 128-bit {@code high:low} by {@code divisor}, for {@code 0 <= high < divisor}:
+     * long division in two 32-bit digits on the normalised divisor, each digit estimated from the divisor's top
+     * half and corrected at most twice (Knuth's algorithm D as given in Hacker's Delight, "divlu"). Two hardware
+     * divisions instead of a bit-by-bit loop.
+     */
+    private static long divideUnsigned128(final long high, final long low, final long divisor)
+    {
+        final int shift = Long.numberOfLeadingZeros(divisor);
+        final long v = divisor << shift;
+        final long vHigh = v >>> 32;
+        final long vLow = v & LOW_32_MASK;
+        final long uHigh = shift == 0 ? high : (high << shift) | (low >>> (64 - shift));
+        final long uLow = low << shift;
+        final long uLowHigh = uLow >>> 32;
+        final long uLowLow = uLow & LOW_32_MASK;
+
+        long q1 = divideUnsignedByDigit(uHigh, vHigh);
+        long rHat = uHigh - q1 * vHigh;
+        while (q1 >= DIGIT_BASE || Long.compareUnsigned(q1 * vLow, (rHat << 32) | uLowHigh) > 0)
+        {
+            q1--;
+            rHat += vHigh;
+            if (rHat >= DIGIT_BASE)
+            {
+                break;
+            }
+        }
+
+        final long u21 = (uHigh << 32) + uLowHigh - q1 * v;
+        long q0 = divideUnsignedByDigit(u21, vHigh);
+        rHat = u21 - q0 * vHigh;
+        while (q0 >= DIGIT_BASE || Long.compareUnsigned(q0 * vLow, (rHat << 32) | uLowLow) > 0)
+        {
+            q0--;
+            rHat += vHigh;
+            if (rHat >= DIGIT_BASE)
+            {
+                break;
+            }
+        }
+        return (q1 << 32) | q0;
+    }
+
+    /** The unsigned quotient of {@code dividend} by a digit {@code 2^31 <= digit < 2^32}, without BigInteger. */
+    private static long divideUnsignedByDigit(final long dividend, final long digit)
+    {
+        if (dividend >= 0)
+        {
+            return dividend / digit;
+        }
+        long quotient = ((dividend >>> 1) / digit) << 1;
+        if (Long.compareUnsigned(dividend - quotient * digit, digit) >= 0)
+        {
+            quotient++;
+        }
+        return quotient;
     }
 }

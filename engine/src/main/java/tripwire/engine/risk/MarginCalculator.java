@@ -28,8 +28,6 @@ public final class MarginCalculator
     private final MarketTable markets;
     private final MarginRequirements requirements;
     private final StalePrices stalePrices;
-    private final int maxAssets;
-    private final int maxMarkets;
 
     private long equityE8;
     private long maintenanceE8;
@@ -48,8 +46,6 @@ public final class MarginCalculator
         this.markets = markets;
         this.requirements = new MarginRequirements(schedules);
         this.stalePrices = stalePrices;
-        this.maxAssets = assets.capacity();
-        this.maxMarkets = markets.capacity();
     }
 
     /**
@@ -65,13 +61,11 @@ public final class MarginCalculator
         long maintenance = 0;
         long initial = 0;
         unpricedMarketId = ALL_PRICED;
-        for (int m = 0; m < maxMarkets; m++)
+        // Ascending market order, as a walk of every slot would visit the non-zero ones.
+        for (int bits = accounts.positionMask(accountIndex); bits != 0; bits &= bits - 1)
         {
+            final int m = Integer.numberOfTrailingZeros(bits);
             final long sizeE8 = accounts.sizeE8(accountIndex, m);
-            if (sizeE8 == 0)
-            {
-                continue;
-            }
             final long markE8 = markets.markPriceE8(m);
             if (markE8 == 0 || stalePrices.isMarketStale(m))
             {
@@ -96,13 +90,11 @@ public final class MarginCalculator
     {
         long collateral = 0;
         final int quoteAssetId = assets.quoteAssetId();
-        for (int a = 0; a < maxAssets; a++)
+        for (int bits = accounts.balanceMask(accountIndex); bits != 0; bits &= bits - 1)
         {
+            final int a = Integer.numberOfTrailingZeros(bits);
             final long balanceE8 = accounts.balanceE8(accountIndex, a);
-            if (balanceE8 != 0)
-            {
-                collateral += a == quoteAssetId ? balanceE8 : collateralValueE8(a, balanceE8);
-            }
+            collateral += a == quoteAssetId ? balanceE8 : collateralValueE8(a, balanceE8);
         }
         return collateral;
     }
@@ -115,11 +107,12 @@ public final class MarginCalculator
     public long equityIgnoringUnpricedE8(final int accountIndex)
     {
         long equity = collateralE8(accountIndex);
-        for (int m = 0; m < maxMarkets; m++)
+        for (int bits = accounts.positionMask(accountIndex); bits != 0; bits &= bits - 1)
         {
+            final int m = Integer.numberOfTrailingZeros(bits);
             final long sizeE8 = accounts.sizeE8(accountIndex, m);
             final long markE8 = markets.markPriceE8(m);
-            if (sizeE8 != 0 && markE8 != 0)
+            if (markE8 != 0)
             {
                 equity += FixedPoint.mulE8Floor(sizeE8, markE8);
             }

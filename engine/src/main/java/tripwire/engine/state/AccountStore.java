@@ -9,8 +9,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  * through an Agrona primitive map sized at start, so no steady-state allocation happens.
  * <pre>
  *   header (16 bytes)
- *   0                   8                   16
- *   |     accountId     |     (unused)      |
+ *   0                   8         12        16
+ *   |     accountId     | posMask | balMask |
  *   asset slot a, at 16 + a x 16
  *   |     balanceE8     | memberSlot | pad  |
  *   market slot m, at 16 + maxAssets x 16 + m x 32
@@ -20,6 +20,11 @@ import org.agrona.concurrent.UnsafeBuffer;
  * account's quote cash and may be negative; other balances are never negative. {@code orderId} is 0 when the
  * position has no outstanding liquidation order; {@code orderSide} is the order's {@code Side} value.
  * {@code memberSlot} is the account's slot in that asset's or market's {@link MemberList}, or -1.
+ * {@code posMask} has bit m set exactly when {@code sizeE8} of market m is non-zero, {@code balMask} bit a exactly
+ * when {@code balanceE8} of asset a is non-zero ({@code maxAssets + maxMarkets <= 31}, so each fits an int): a
+ * reader visits only the slots in use, so an account with one position costs two cache lines, not the whole
+ * record. Both are derived from the slots: {@link #restoreCount} recomputes them, and state hashes read their
+ * word as 0 ({@link #DERIVED_WORD_OFFSET}), the value it had before it was kept.
  *
  * <p>Owned by the business-logic thread.
  */
@@ -27,6 +32,10 @@ public final class AccountStore
 {
     public static final int NO_ACCOUNT = -1;
     static final int ACCOUNT_ID_OFFSET = 0;
+    static final int POSITION_MASK_OFFSET = 8;
+    static final int BALANCE_MASK_OFFSET = 12;
+    /** The record's long that holds posMask and balMask: derived, so state hashes read it as 0. */
+    public static final int DERIVED_WORD_OFFSET = POSITION_MASK_OFFSET;
     static final int HEADER_LENGTH = 16;
     static final int ASSET_SLOT_LENGTH = 16;
     static final int ASSET_BALANCE_OFFSET = 0;
@@ -118,6 +127,8 @@ public final class AccountStore
         indexById.put(accountId, index);
         final int offset = index * recordLength;
         buffer.putLong(offset + ACCOUNT_ID_OFFSET, accountId);
+        buffer.putInt(offset + POSITION_MASK_OFFSET, 0);
+        buffer.putInt(offset + BALANCE_MASK_OFFSET, 0);
         for (int a = 0; a < maxAssets; a++)
         {
             buffer.putInt(assetOffset(index, a) + ASSET_MEMBER_SLOT_OFFSET, MemberList.NO_SLOT);
@@ -147,11 +158,24 @@ public final class AccountStore
     {
         final int offset = assetOffset(index, assetId);
         buffer.putLong(offset + ASSET_BALANCE_OFFSET, balanceE8);
+        updateMask(index * recordLength + BALANCE_MASK_OFFSET, assetId, balanceE8 != 0);
         if (trackMembership)
         {
             updateMembership(index, offset + ASSET_MEMBER_SLOT_OFFSET, assetMembers[assetId], balanceE8 != 0);
         }
         changed(index);
+    }
+
+    /** Bit m set exactly when the account has a non-zero position in market m: iterate it in ascending order. */
+    public int positionMask(final int index)
+    {
+        return buffer.getInt(index * recordLength + POSITION_MASK_OFFSET);
+    }
+
+    /** Bit a set exactly when the account has a non-zero balance of asset a. */
+    public int balanceMask(final int index)
+    {
+        return buffer.getInt(index * recordLength + BALANCE_MASK_OFFSET);
     }
 
     public long sizeE8(final int index, final int marketId)
@@ -164,6 +188,7 @@ public final class AccountStore
     {
         final int offset = marketOffset(index, marketId);
         buffer.putLong(offset + SIZE_OFFSET, sizeE8);
+        updateMask(index * recordLength + POSITION_MASK_OFFSET, marketId, sizeE8 != 0);
         updateMembership(index, offset + MARKET_MEMBER_SLOT_OFFSET, marketMembers[marketId], sizeE8 != 0);
         changed(index);
     }
@@ -235,6 +260,18 @@ public final class AccountStore
         for (int index = 0; index < count; index++)
         {
             indexById.put(accountId(index), index);
+            int positionMask = 0;
+            for (int m = 0; m < maxMarkets; m++)
+            {
+                positionMask |= sizeE8(index, m) != 0 ? 1 << m : 0;
+            }
+            int balanceMask = 0;
+            for (int a = 0; a < maxAssets; a++)
+            {
+                balanceMask |= balanceE8(index, a) != 0 ? 1 << a : 0;
+            }
+            buffer.putInt(index * recordLength + POSITION_MASK_OFFSET, positionMask);
+            buffer.putInt(index * recordLength + BALANCE_MASK_OFFSET, balanceMask);
             for (int a = 0; a < maxAssets; a++)
             {
                 final int slot = buffer.getInt(assetOffset(index, a) + ASSET_MEMBER_SLOT_OFFSET);
@@ -252,6 +289,12 @@ public final class AccountStore
                 }
             }
         }
+    }
+
+    private void updateMask(final int maskOffset, final int bit, final boolean set)
+    {
+        final int mask = buffer.getInt(maskOffset);
+        buffer.putInt(maskOffset, set ? mask | (1 << bit) : mask & ~(1 << bit));
     }
 
     private void updateMembership(

@@ -64,12 +64,77 @@ class FixedPointTest
     }
 
     @Test
+    void shouldMultiplyE8ValuesExactlyWithFloorAndCeilingWhateverTheProductsWidth()
+    {
+        final SplittableRandom random = new SplittableRandom(20261127L);
+        final long[] edges = {
+            0, 1, -1, FixedPoint.SCALE - 1, FixedPoint.SCALE, FixedPoint.SCALE + 1, -FixedPoint.SCALE, MAX_E8, -MAX_E8,
+            Long.MAX_VALUE / FixedPoint.SCALE * FixedPoint.SCALE, Long.MAX_VALUE, -Long.MAX_VALUE, Long.MIN_VALUE,
+            3_037_000_499L, 3_037_000_500L * FixedPoint.SCALE};
+        for (final long a : edges)
+        {
+            for (final long b : edges)
+            {
+                assertE8Product(a, b);
+            }
+        }
+        for (int i = 0; i < 300_000; i++)
+        {
+            assertE8Product(randomLong(random), randomLong(random));
+        }
+    }
+
+    @Test
+    void shouldDivideExactlyAtDigitAndWordBoundariesOfTheDivisor()
+    {
+        final long[] divisors = {
+            1, 2, 3, 7, FixedPoint.SCALE, (1L << 31) - 1, 1L << 31, (1L << 31) + 1, (1L << 32) - 1, 1L << 32,
+            (1L << 32) + 1, 0xFFFF_FFFF_FFFFL, 1L << 62, (1L << 62) + 1, Long.MAX_VALUE - 1, Long.MAX_VALUE};
+        final long[] operands = {
+            1, -1, 2, FixedPoint.SCALE, -FixedPoint.SCALE, 1L << 31, (1L << 32) - 1, 1L << 32, MAX_E8, -MAX_E8,
+            (1L << 62) + 12_345, Long.MAX_VALUE, -Long.MAX_VALUE, Long.MIN_VALUE, 0xFFFF_FFFFL << 29};
+        final SplittableRandom random = new SplittableRandom(20261126L);
+        for (final long divisor : divisors)
+        {
+            for (final long a : operands)
+            {
+                for (final long b : operands)
+                {
+                    assertBothRoundings(a, b, divisor);
+                }
+                for (int i = 0; i < 2_000; i++)
+                {
+                    assertBothRoundings(a, randomLong(random), divisor);
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldSaturateInsteadOfWrappingWhenTheQuotientDoesNotFit()
     {
         assertEquals(Long.MAX_VALUE, FixedPoint.mulE8Floor(Long.MAX_VALUE, Long.MAX_VALUE));
         assertEquals(Long.MIN_VALUE, FixedPoint.mulE8Floor(Long.MAX_VALUE, -Long.MAX_VALUE));
         assertEquals(Long.MAX_VALUE, FixedPoint.subtractSaturating(Long.MAX_VALUE - 1, -5));
         assertEquals(Long.MIN_VALUE, FixedPoint.subtractSaturating(Long.MIN_VALUE + 1, 5));
+    }
+
+    private static void assertE8Product(final long a, final long b)
+    {
+        final BigInteger product = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b));
+        assertEquals(expected(product, FixedPoint.SCALE, RoundingMode.FLOOR), FixedPoint.mulE8Floor(a, b),
+            () -> "floor(" + a + " * " + b + " / 10^8)");
+        assertEquals(expected(product, FixedPoint.SCALE, RoundingMode.CEILING), FixedPoint.mulE8Ceil(a, b),
+            () -> "ceil(" + a + " * " + b + " / 10^8)");
+    }
+
+    private static void assertBothRoundings(final long a, final long b, final long divisor)
+    {
+        final BigInteger product = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b));
+        assertEquals(expected(product, divisor, RoundingMode.FLOOR), FixedPoint.mulDivFloor(a, b, divisor),
+            () -> "floor(" + a + " * " + b + " / " + divisor + ")");
+        assertEquals(expected(product, divisor, RoundingMode.CEILING), FixedPoint.mulDivCeil(a, b, divisor),
+            () -> "ceil(" + a + " * " + b + " / " + divisor + ")");
     }
 
     private static long expected(final BigInteger product, final long divisor, final RoundingMode mode)
