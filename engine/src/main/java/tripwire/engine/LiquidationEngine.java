@@ -147,6 +147,10 @@ public final class LiquidationEngine
         lastTimeNs = timeNs;
         stalePrices.eventTimeNs(timeNs);
         inputAdapter.onInput(seq, timeNs, buffer, offset, length);
+        if (liquidationIndex != null)
+        {
+            liquidationIndex.afterInput();
+        }
     }
 
     public EngineConfig config()

@@ -32,10 +32,27 @@ final class JournalReplay
      */
     static ReplayVerifier.Result verify(final Path journalDir, final EngineConfig fallback, final ReplayProgress progress)
     {
+        return verifyTimed(journalDir, fallback, progress).result();
+    }
+
+    /**
+     * A verification and its two phases' wall-clock times: opening (reading the journal's configuration, building
+     * the engine at its capacities, opening the queue) and replaying (every record, then the final state hash).
+     */
+    record Timed(ReplayVerifier.Result result, long openNanos, long replayNanos)
+    {
+    }
+
+    /** As {@link #verify(Path, EngineConfig, ReplayProgress)}, timing its phases (off the engine: the caller's clock). */
+    static Timed verifyTimed(final Path journalDir, final EngineConfig fallback, final ReplayProgress progress)
+    {
+        final long openStartNanos = System.nanoTime();
         final EngineConfig journaled = JournalReader.readConfig(journalDir);
         final ReplayVerifier verifier = new ReplayVerifier(journaled != null ? journaled : fallback);
+        final long replayStartNanos;
         try (JournalReader reader = new JournalReader(journalDir))
         {
+            replayStartNanos = System.nanoTime();
             final long[] inputs = {0};
             final long[] orders = {0};
             final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -67,6 +84,8 @@ final class JournalReplay
                 progress.update(inputs[0], orders[0]);
             }
         }
-        return verifier.finish();
+        final ReplayVerifier.Result result = verifier.finish();
+        final long endNanos = System.nanoTime();
+        return new Timed(result, replayStartNanos - openStartNanos, endNanos - replayStartNanos);
     }
 }

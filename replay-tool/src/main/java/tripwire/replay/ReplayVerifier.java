@@ -21,6 +21,8 @@ import tripwire.engine.LiquidationEngine;
 public final class ReplayVerifier
 {
     private static final int MAX_PENDING = 4096;
+    private static final int TEMPLATE_SLOTS = 65_537;
+    private static final int SHORT_FRAME_SLOT = TEMPLATE_SLOTS - 1;
 
     private final LiquidationEngine engine;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -29,8 +31,12 @@ public final class ReplayVerifier
     private final long[] pendingOutSeq = new long[MAX_PENDING];
     private int pendingHead;
     private int pendingCount;
-    private final Map<Integer, Long> inputsByTemplate = new TreeMap<>();
-    private final Map<Integer, Long> outputsByTemplate = new TreeMap<>();
+    /** Counts by SBE template id (an unsigned 16-bit field), plus one slot for frames shorter than a header. */
+    private final long[] inputsByTemplate = new long[TEMPLATE_SLOTS];
+    private final long[] outputsByTemplate = new long[TEMPLATE_SLOTS];
+    /** The engine's state hash and the input count it was computed at: the journal's last hash is usually final. */
+    private long hashedAtInputs = -1;
+    private long hashedValue;
     private long inputs;
     private long outputs;
     private long stateHashes;
@@ -94,7 +100,7 @@ public final class ReplayVerifier
             return;
         }
         stateHashes++;
-        final long replayedHash = engine.stateHash();
+        final long replayedHash = stateHash();
         if (replayedHash != journaledHash)
         {
             difference(String.format("state hash after seq %d differs: journal %016x, replay %016x",
@@ -114,7 +120,31 @@ public final class ReplayVerifier
             difference("the journal holds no state hash: it was not closed cleanly, so the state cannot be verified");
         }
         return new Result(firstDifference == null, firstDifference, inputs, outputs, stateHashes,
-            engine.stateHash(), new TreeMap<>(inputsByTemplate), new TreeMap<>(outputsByTemplate));
+            stateHash(), countsByTemplate(inputsByTemplate), countsByTemplate(outputsByTemplate));
+    }
+
+    /** The engine's state hash, computed once per state: hashing walks every account record. */
+    private long stateHash()
+    {
+        if (hashedAtInputs != inputs)
+        {
+            hashedValue = engine.stateHash();
+            hashedAtInputs = inputs;
+        }
+        return hashedValue;
+    }
+
+    private static Map<Integer, Long> countsByTemplate(final long[] counts)
+    {
+        final Map<Integer, Long> byTemplate = new TreeMap<>();
+        for (int slot = 0; slot < TEMPLATE_SLOTS; slot++)
+        {
+            if (counts[slot] != 0)
+            {
+                byTemplate.put(slot == SHORT_FRAME_SLOT ? -1 : slot, counts[slot]);
+            }
+        }
+        return byTemplate;
     }
 
     public LiquidationEngine engine()
@@ -141,19 +171,17 @@ public final class ReplayVerifier
         pendingCount++;
     }
 
-    private void count(final Map<Integer, Long> counts, final DirectBuffer buffer, final int offset, final int length)
+    private void count(final long[] counts, final DirectBuffer buffer, final int offset, final int length)
     {
-        final int templateId;
         if (length >= MessageHeaderDecoder.ENCODED_LENGTH)
         {
             header.wrap(buffer, offset);
-            templateId = header.templateId();
+            counts[header.templateId()]++;
         }
         else
         {
-            templateId = -1;
+            counts[SHORT_FRAME_SLOT]++;
         }
-        counts.merge(templateId, 1L, Long::sum);
     }
 
     private void difference(final String description)
@@ -166,7 +194,15 @@ public final class ReplayVerifier
 
     private static boolean equalBytes(final DirectBuffer a, final DirectBuffer b, final int bOffset, final int length)
     {
-        for (int i = 0; i < length; i++)
+        int i = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES)
+        {
+            if (a.getLong(i) != b.getLong(bOffset + i))
+            {
+                return false;
+            }
+        }
+        for (; i < length; i++)
         {
             if (a.getByte(i) != b.getByte(bOffset + i))
             {

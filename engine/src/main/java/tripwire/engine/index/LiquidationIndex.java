@@ -43,16 +43,17 @@ import tripwire.engine.state.OracleTable;
  * every member).
  *
  * <p><b>Freshness.</b> {@link AccountStore} reports every write to an account record ({@link AccountChangeListener});
- * the account is queued and re-split at the next {@link #collect}, before any bucket is read. Each market's
+ * the account is queued and re-split at the end of the input ({@link #afterInput}), or at the next
+ * {@link #collect} when that comes first, before any bucket is read. Each market's
  * schedule (tiers, deductions, flags, multiplier) as last used is cached, and so is each asset's valuation
  * (a floor price at most its price, haircut, staleness limit, stale haircut); when the schedule differs, or the
  * price leaves its floor's range, or a parameter differs, every member of that market or holder of that asset
  * is queued. The index is derived state: not hashed, not in snapshots ({@link #rebuild} after a restore).
  *
- * <p>Memory, allocated once, on heap: the bucket pool (maxAccounts x maxMarkets nodes, 17 bytes each; 4,097
+ * <p>Memory, allocated once, on heap: the bucket pool (maxAccounts x maxMarkets nodes, 16 bytes each; 4,097
  * buckets per market and side), per market a scan list of up to maxAccounts entries and a slot per account
- * (about 25 bytes per account and market in all, 26 MB at the default capacities), the queue and the output
- * array. Allocates nothing afterwards. Owned by the business-logic thread.
+ * (24 bytes per account and market in all), and per account its state word, a queue entry and a candidate
+ * entry (12 bytes). Allocates nothing afterwards. Owned by the business-logic thread.
  */
 public final class LiquidationIndex implements AccountChangeListener
 {
@@ -60,8 +61,11 @@ public final class LiquidationIndex implements AccountChangeListener
     public static final int NOT_INDEXED = -1;
 
     private static final int NO_SLOT = -1;
-    /** Nodes (maxAccounts x maxMarkets) must index a Java array. */
-    private static final long MAX_NODES = Integer.MAX_VALUE - 8;
+    private static final int PLACED_MARKETS = (1 << 30) - 1;
+    private static final int SCANNED = 1 << 30;
+    private static final int QUEUED = 1 << 31;
+    /** Nodes (maxAccounts x maxMarkets, four ints each) must index a Java array. */
+    private static final long MAX_NODES = (Integer.MAX_VALUE - 8) / TriggerBuckets.NODE_INTS;
     private static final int SCHEDULE_LONGS = 3 + 2 * MarginScheduleTable.MAX_TIERS;
     private static final int ASSET_LONGS = 4;
     /** Holders' collateral is valued at a floor 1/16 below the asset's price, so that small moves re-split nobody. */
@@ -81,11 +85,12 @@ public final class LiquidationIndex implements AccountChangeListener
     private final int[] scanSizes;
     /** scanSlots[account * maxMarkets + market]: the account's slot in the market's scan list, or NO_SLOT. */
     private final int[] scanSlots;
-    /** True for a scanned account whose class may change with prices alone: re-split after each visit. */
-    private final boolean[] retry;
-    /** Per account, the markets where it has a bucket node (banded) or a scan slot (scanned, {@link #retry}). */
-    private final int[] placedMarkets;
-    private final boolean[] queued;
+    /**
+     * Per account, one int (one cache miss for all three): the markets where it has a bucket node (banded) or a
+     * scan slot (scanned) in bits 0..29, {@link #SCANNED} for a scanned account, whose class may change with
+     * prices alone (re-split after each visit), and {@link #QUEUED} while it waits in the queue.
+     */
+    private final int[] accountState;
     private final int[] queue;
     private int queueSize;
     private final long[][] scheduleUsed;
@@ -115,9 +120,7 @@ public final class LiquidationIndex implements AccountChangeListener
         this.scanLists = new int[maxMarkets][maxAccounts];
         this.scanSizes = new int[maxMarkets];
         this.scanSlots = new int[maxAccounts * maxMarkets];
-        this.retry = new boolean[maxAccounts];
-        this.placedMarkets = new int[maxAccounts];
-        this.queued = new boolean[maxAccounts];
+        this.accountState = new int[maxAccounts];
         this.queue = new int[maxAccounts];
         this.scheduleUsed = new long[maxMarkets][SCHEDULE_LONGS];
         this.assetUsed = new long[maxAssets][ASSET_LONGS];
@@ -139,9 +142,7 @@ public final class LiquidationIndex implements AccountChangeListener
         buckets.clear();
         Arrays.fill(scanSizes, 0);
         Arrays.fill(scanSlots, NO_SLOT);
-        Arrays.fill(retry, false);
-        Arrays.fill(placedMarkets, 0);
-        Arrays.fill(queued, false);
+        Arrays.fill(accountState, 0);
         queueSize = 0;
         for (final long[] schedule : scheduleUsed)
         {
@@ -160,9 +161,10 @@ public final class LiquidationIndex implements AccountChangeListener
     @Override
     public void onAccountChanged(final int accountIndex)
     {
-        if (!queued[accountIndex])
+        final int state = accountState[accountIndex];
+        if ((state & QUEUED) == 0)
         {
-            queued[accountIndex] = true;
+            accountState[accountIndex] = state | QUEUED;
             queue[queueSize++] = accountIndex;
         }
     }
@@ -195,7 +197,7 @@ public final class LiquidationIndex implements AccountChangeListener
         {
             final int accountIndex = scan[slot];
             candidates[count++] = accountIndex;
-            if (retry[accountIndex])
+            if ((accountState[accountIndex] & SCANNED) != 0)
             {
                 onAccountChanged(accountIndex);
             }
@@ -222,8 +224,8 @@ public final class LiquidationIndex implements AccountChangeListener
             for (int slot = 0, scanSize = scanSizes[m]; slot < scanSize; slot++)
             {
                 final int accountIndex = scan[slot];
-                // Every scanned account has retry set, so being queued marks it as already taken by this call.
-                if (!queued[accountIndex] && accounts.balanceE8(accountIndex, assetId) != 0)
+                // Every account in a scan list is SCANNED, so being queued marks it as already taken by this call.
+                if ((accountState[accountIndex] & QUEUED) == 0 && accounts.balanceE8(accountIndex, assetId) != 0)
                 {
                     candidates[count++] = accountIndex;
                     onAccountChanged(accountIndex);
@@ -231,6 +233,16 @@ public final class LiquidationIndex implements AccountChangeListener
             }
         }
         return count;
+    }
+
+    /**
+     * Re-splits the accounts the input just changed, while their records are still in cache (a tick later they
+     * would not be). A split made here may rest on a schedule or asset floor that {@link #collect} finds out of
+     * date; it then queues those accounts again, so buckets are exact whenever they are read.
+     */
+    public void afterInput()
+    {
+        flush();
     }
 
     public int candidate(final int i)
@@ -258,7 +270,7 @@ public final class LiquidationIndex implements AccountChangeListener
         while (queueSize > 0)
         {
             final int accountIndex = queue[--queueSize];
-            queued[accountIndex] = false;
+            accountState[accountIndex] &= ~QUEUED;
             reclassify(accountIndex);
         }
     }
@@ -266,11 +278,13 @@ public final class LiquidationIndex implements AccountChangeListener
     private void reclassify(final int accountIndex)
     {
         final int nodeBase = accountIndex * maxMarkets;
-        // A scanned account (retry) has scan slots in the placed markets; a banded one has bucket nodes there.
-        for (int bits = placedMarkets[accountIndex]; bits != 0; bits &= bits - 1)
+        // A scanned account has scan slots in its placed markets; a banded one has bucket nodes there.
+        final int state = accountState[accountIndex];
+        final boolean scanned = (state & SCANNED) != 0;
+        for (int bits = state & PLACED_MARKETS; bits != 0; bits &= bits - 1)
         {
             final int m = Integer.numberOfTrailingZeros(bits);
-            if (retry[accountIndex])
+            if (scanned)
             {
                 removeFromScan(m, accountIndex);
             }
@@ -279,8 +293,8 @@ public final class LiquidationIndex implements AccountChangeListener
                 buckets.remove(nodeBase + m);
             }
         }
-        placedMarkets[accountIndex] = 0;
-        retry[accountIndex] = false;
+        // Placement and class are rewritten below; the QUEUED bit is kept as it is.
+        accountState[accountIndex] = state & QUEUED;
 
         final int positions = accounts.positionMask(accountIndex);
         boolean unordered = false;
@@ -297,11 +311,10 @@ public final class LiquidationIndex implements AccountChangeListener
         }
         if (banded && assets.quoteAssetId() != AssetTable.NO_QUOTE_ASSET && band(accountIndex, positions))
         {
-            placedMarkets[accountIndex] = positions;
+            accountState[accountIndex] = (state & QUEUED) | positions;
             return;
         }
-        retry[accountIndex] = true;
-        placedMarkets[accountIndex] = positions;
+        accountState[accountIndex] = (state & QUEUED) | SCANNED | positions;
         for (int bits = positions; bits != 0; bits &= bits - 1)
         {
             addToScan(Integer.numberOfTrailingZeros(bits), accountIndex);

@@ -15,32 +15,36 @@ import java.util.Arrays;
  * report every bucket strictly beyond the price's bucket whole and filter the price's own bucket exactly:
  * O(non-empty words of the bitmap + k + the size of one bucket).
  *
- * <p>Node arrays (on heap, allocated once): {@code keyE8}, {@code next}, {@code previous}, {@code treeOf}
- * ({@link #NONE} while the node is in no tree). Allocates nothing after construction; business-logic thread.
+ * <p>Nodes live in one array, four ints each (16 bytes, so a node never straddles a cache line):
+ * {@code next}, {@code link} and the key's low and high halves. {@code link} is the previous node when
+ * {@code >= 0}, {@link #NONE} while the node is in no tree, and {@code -2 - headIndex} for the first node of
+ * bucket {@code headIndex}: insert and remove touch the node and its neighbours, nothing else. Allocated once on
+ * heap; allocates nothing after construction; business-logic thread.
  */
 final class TriggerBuckets
 {
     static final int NONE = -1;
+    /** Ints per node. */
+    static final int NODE_INTS = 4;
 
     private static final int BUCKETS = 1 + 64 * 64;
     private static final int WORDS = (BUCKETS + 63) / 64;
+    private static final int NEXT = 0;
+    private static final int LINK = 1;
+    private static final int KEY_LOW = 2;
+    private static final int KEY_HIGH = 3;
 
-    private final long[] keyE8;
-    private final int[] next;
-    private final int[] previous;
-    private final byte[] treeOf;
+    /** nodes[node * NODE_INTS + field]. */
+    private final int[] nodes;
     /** heads[tree * BUCKETS + bucket]: the first node of the bucket, or NONE. */
     private final int[] heads;
     /** bits[tree * WORDS + word]: bit b of word w set when bucket 64 w + b is not empty. */
     private final long[] bits;
 
-    /** @param treeCount at most 127. */
+    /** @param nodeCount at most {@code Integer.MAX_VALUE / NODE_INTS}. */
     TriggerBuckets(final int nodeCount, final int treeCount)
     {
-        keyE8 = new long[nodeCount];
-        next = new int[nodeCount];
-        previous = new int[nodeCount];
-        treeOf = new byte[nodeCount];
+        nodes = new int[nodeCount * NODE_INTS];
         heads = new int[treeCount * BUCKETS];
         bits = new long[treeCount * WORDS];
         clear();
@@ -48,20 +52,24 @@ final class TriggerBuckets
 
     void clear()
     {
-        Arrays.fill(treeOf, (byte)NONE);
+        for (int i = LINK; i < nodes.length; i += NODE_INTS)
+        {
+            nodes[i] = NONE;
+        }
         Arrays.fill(heads, NONE);
         Arrays.fill(bits, 0);
     }
 
-    /** The tree the node is in, or {@link #NONE}. */
-    int treeOf(final int node)
+    /** True while the node is in a tree. */
+    boolean isLinked(final int node)
     {
-        return treeOf[node];
+        return nodes[node * NODE_INTS + LINK] != NONE;
     }
 
     long keyE8(final int node)
     {
-        return keyE8[node];
+        final int base = node * NODE_INTS;
+        return ((long)nodes[base + KEY_HIGH] << 32) | (nodes[base + KEY_LOW] & 0xFFFF_FFFFL);
     }
 
     void insert(final int tree, final int node, final long triggerE8)
@@ -69,13 +77,14 @@ final class TriggerBuckets
         final int bucket = bucketOf(triggerE8);
         final int headIndex = tree * BUCKETS + bucket;
         final int head = heads[headIndex];
-        keyE8[node] = triggerE8;
-        treeOf[node] = (byte)tree;
-        previous[node] = NONE;
-        next[node] = head;
+        final int base = node * NODE_INTS;
+        nodes[base + NEXT] = head;
+        nodes[base + LINK] = -2 - headIndex;
+        nodes[base + KEY_LOW] = (int)triggerE8;
+        nodes[base + KEY_HIGH] = (int)(triggerE8 >>> 32);
         if (head != NONE)
         {
-            previous[head] = node;
+            nodes[head * NODE_INTS + LINK] = node;
         }
         else
         {
@@ -87,31 +96,32 @@ final class TriggerBuckets
     /** Removes the node from its tree, if it is in one. */
     void remove(final int node)
     {
-        final int tree = treeOf[node];
-        if (tree == NONE)
+        final int base = node * NODE_INTS;
+        final int link = nodes[base + LINK];
+        if (link == NONE)
         {
             return;
         }
-        final int before = previous[node];
-        final int after = next[node];
+        final int after = nodes[base + NEXT];
         if (after != NONE)
         {
-            previous[after] = before;
+            nodes[after * NODE_INTS + LINK] = link;
         }
-        if (before != NONE)
+        if (link >= 0)
         {
-            next[before] = after;
+            nodes[link * NODE_INTS + NEXT] = after;
         }
         else
         {
-            final int bucket = bucketOf(keyE8[node]);
-            heads[tree * BUCKETS + bucket] = after;
+            final int headIndex = -2 - link;
+            heads[headIndex] = after;
             if (after == NONE)
             {
-                bits[tree * WORDS + (bucket >>> 6)] &= ~(1L << bucket);
+                final int bucket = headIndex % BUCKETS;
+                bits[(headIndex / BUCKETS) * WORDS + (bucket >>> 6)] &= ~(1L << bucket);
             }
         }
-        treeOf[node] = (byte)NONE;
+        nodes[base + LINK] = NONE;
     }
 
     /** Appends to {@code out} from {@code count} every node of the tree with key > priceE8; returns the new count. */
@@ -119,9 +129,9 @@ final class TriggerBuckets
     {
         final int bucket = bucketOf(priceE8);
         int n = count;
-        for (int node = heads[tree * BUCKETS + bucket]; node != NONE; node = next[node])
+        for (int node = heads[tree * BUCKETS + bucket]; node != NONE; node = nodes[node * NODE_INTS + NEXT])
         {
-            if (keyE8[node] > priceE8)
+            if (keyE8(node) > priceE8)
             {
                 out[n++] = node;
             }
@@ -150,9 +160,9 @@ final class TriggerBuckets
     {
         final int bucket = bucketOf(priceE8);
         int n = count;
-        for (int node = heads[tree * BUCKETS + bucket]; node != NONE; node = next[node])
+        for (int node = heads[tree * BUCKETS + bucket]; node != NONE; node = nodes[node * NODE_INTS + NEXT])
         {
-            if (keyE8[node] < priceE8)
+            if (keyE8(node) < priceE8)
             {
                 out[n++] = node;
             }
@@ -179,7 +189,7 @@ final class TriggerBuckets
     private int appendAll(final int headIndex, final int[] out, final int count)
     {
         int n = count;
-        for (int node = heads[headIndex]; node != NONE; node = next[node])
+        for (int node = heads[headIndex]; node != NONE; node = nodes[node * NODE_INTS + NEXT])
         {
             out[n++] = node;
         }
