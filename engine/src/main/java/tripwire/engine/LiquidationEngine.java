@@ -113,10 +113,13 @@ public final class LiquidationEngine
             config.liquidationIndex() && LiquidationIndex.fits(config.maxAccounts(), config.maxMarkets());
         this.liquidationIndex =
             indexed ? new LiquidationIndex(accounts, assets, markets, marginSchedules, assetOracles) : null;
+        final TradeLogic trades = new TradeLogic(accounts, assets, markets, liquidator, publisher, orderRefById, charges,
+            new InitialMarginWarning(accounts, marginSchedules, margin, publisher), costs, oracle);
         if (liquidationIndex != null)
         {
             accounts.changeListener(liquidationIndex);
             prices.liquidationIndex(liquidationIndex);
+            trades.liquidationIndex(liquidationIndex);
         }
         this.inputAdapter = new InputAdapter(
             new ReferenceDataLogic(assets, markets, publisher, penaltyFields,
@@ -125,8 +128,7 @@ public final class LiquidationEngine
                 oracleDefinitions,
                 new PartialLiquidationDefinition(partialLiquidations, publisher)),
             new CollateralLogic(accounts, assets, margin, liquidator, publisher, oracle),
-            new TradeLogic(accounts, assets, markets, liquidator, publisher, orderRefById, charges,
-                new InitialMarginWarning(accounts, marginSchedules, margin, publisher), costs, oracle),
+            trades,
             prices,
             publisher,
             penaltyFields,

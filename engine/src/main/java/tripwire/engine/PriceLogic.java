@@ -34,6 +34,8 @@ final class PriceLogic
     private final int[] liquidatable;
     private final DynamicMargin dynamicMargin;
     private LiquidationIndex index;
+    /** Where touched values go, so that the JIT keeps the loads that warm the cache; never read. */
+    private long touchedSink;
 
     PriceLogic(
         final AccountStore accounts,
@@ -106,7 +108,7 @@ final class PriceLogic
         }
         else
         {
-            checkCandidates(candidates, seq, timeNs);
+            checkCandidates(candidates, marketId, seq, timeNs);
         }
     }
 
@@ -156,7 +158,7 @@ final class PriceLogic
         }
         else
         {
-            checkCandidates(index.collectHolders(assetId), seq, timeNs);
+            checkCandidates(index.collectHolders(assetId), AccountStore.NO_ACCOUNT, seq, timeNs);
         }
     }
 
@@ -174,9 +176,23 @@ final class PriceLogic
         liquidate(count, seq, timeNs);
     }
 
-    /** As {@link #checkMembers}, over the index's candidates: a superset of the members that can be due. */
-    private void checkCandidates(final int candidates, final long seq, final long timeNs)
+    /**
+     * As {@link #checkMembers}, over the index's candidates: a superset of the members that can be due. The
+     * candidates' records are touched first (their header and, for a market tick, the market's slot), so that
+     * their cache misses overlap.
+     *
+     * @param marketId the ticked market, or {@link AccountStore#NO_ACCOUNT} for an asset tick.
+     */
+    private void checkCandidates(final int candidates, final int marketId, final long seq, final long timeNs)
     {
+        long touched = 0;
+        for (int i = 0; i < candidates; i++)
+        {
+            final int accountIndex = index.candidate(i);
+            touched += marketId == AccountStore.NO_ACCOUNT ?
+                accounts.touch(accountIndex) : accounts.touch(accountIndex, marketId);
+        }
+        touchedSink += touched;
         int count = 0;
         for (int i = 0; i < candidates; i++)
         {

@@ -66,6 +66,12 @@ final class TriggerBuckets
         return nodes[node * NODE_INTS + LINK] != NONE;
     }
 
+    /** Loads the node's line (see {@code AccountStore.touch}); the value means nothing. */
+    int touch(final int node)
+    {
+        return nodes[node * NODE_INTS + LINK];
+    }
+
     long keyE8(final int node)
     {
         final int base = node * NODE_INTS;

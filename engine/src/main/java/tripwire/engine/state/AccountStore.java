@@ -178,6 +178,23 @@ public final class AccountStore
         return buffer.getInt(index * recordLength + BALANCE_MASK_OFFSET);
     }
 
+    /**
+     * Loads the account's header line and returns a value that means nothing. A caller about to work on many
+     * accounts touches them all first, so that their cache misses overlap instead of following one another; it
+     * must sum the results into a field, or the JIT drops the loads.
+     */
+    public long touch(final int index)
+    {
+        return buffer.getLong(index * recordLength + POSITION_MASK_OFFSET);
+    }
+
+    /** As {@link #touch(int)}, for the header line and the market's slot. */
+    public long touch(final int index, final int marketId)
+    {
+        return buffer.getLong(index * recordLength + POSITION_MASK_OFFSET) +
+            buffer.getLong(marketOffset(index, marketId) + SIZE_OFFSET);
+    }
+
     public long sizeE8(final int index, final int marketId)
     {
         return buffer.getLong(marketOffset(index, marketId) + SIZE_OFFSET);
