@@ -11,12 +11,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
-import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.AssetTable;
 import tripwire.engine.state.OracleTable;
+import tripwire.engine.state.OrderIndex;
 
 /**
  * The whole state of one {@link LiquidationEngine} in one file: every off-heap table the engine owns, the
@@ -58,7 +58,7 @@ public final class EngineSnapshot
     private final InsuranceFund fund;
     private final OutputPublisher publisher;
     private final Liquidator liquidator;
-    private final Long2LongHashMap orderRefById;
+    private final OrderIndex orderRefById;
     private ByteBuffer chunk;
 
     EngineSnapshot(
@@ -73,7 +73,7 @@ public final class EngineSnapshot
         final InsuranceFund fund,
         final OutputPublisher publisher,
         final Liquidator liquidator,
-        final Long2LongHashMap orderRefById)
+        final OrderIndex orderRefById)
     {
         this.config = config;
         this.accounts = accounts;
@@ -175,12 +175,11 @@ public final class EngineSnapshot
             {
                 putRegion(channel, crc, perAccount[i], accounts.count() * perAccountRecordLengths[i]);
             }
-            final Long2LongHashMap.KeyIterator orderIds = orderRefById.keySet().iterator();
-            while (orderIds.hasNext())
+            final long[] orders = orderRefById.toPairs();
+            for (int i = 0; i < orders.length; i += 2)
             {
-                final long orderId = orderIds.nextValue();
                 room(channel, crc, 2 * Long.BYTES);
-                chunk.putLong(orderId).putLong(orderRefById.get(orderId));
+                chunk.putLong(orders[i]).putLong(orders[i + 1]);
             }
             flush(channel, crc);
             chunk.putLong(crc.getValue());

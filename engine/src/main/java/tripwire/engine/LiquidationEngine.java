@@ -3,7 +3,6 @@ package tripwire.engine;
 import java.nio.file.Path;
 
 import org.agrona.DirectBuffer;
-import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import tripwire.engine.index.LiquidationIndex;
@@ -21,6 +20,7 @@ import tripwire.engine.state.PositionCostStore;
 import tripwire.engine.state.OracleTable;
 import tripwire.engine.state.PartialLiquidationCooldowns;
 import tripwire.engine.state.PartialLiquidationTable;
+import tripwire.engine.state.OrderIndex;
 
 /**
  * Tripwire's business logic: applies one input frame at a time to off-heap state and emits liquidation
@@ -67,7 +67,7 @@ public final class LiquidationEngine
     private final PenaltyTable penalties;
     private final InsuranceFund insuranceFund;
     private final MarginCalculator margin;
-    private final Long2LongHashMap orderRefById;
+    private final OrderIndex orderRefById;
     private final LiquidationIndex liquidationIndex;
     private EngineSnapshot snapshot;
     private long lastSeq;
@@ -93,10 +93,9 @@ public final class LiquidationEngine
         final OracleGuard oracle = new OracleGuard(marketOracles, assetOracles, markets, assets, publisher);
         final OracleDefinitions oracleDefinitions = new OracleDefinitions(marketOracles, assetOracles, oracle, publisher);
 
-        // Presized so that up to maxOutstandingOrders() never resizes it: beyond that it grows once to its
-        // new high-water mark (an allocation), then stays allocation-free again.
-        this.orderRefById = new Long2LongHashMap(
-            (int)Math.min(1 << 30, Math.max(16L, (long)(config.maxOutstandingOrders() / 0.65f) + 1)), 0.65f, -1L);
+        // Presized so that up to maxOutstandingOrders() never grows it: beyond that it doubles once per new
+        // high-water mark (an allocation), then stays allocation-free again.
+        this.orderRefById = new OrderIndex(config.maxOutstandingOrders());
         this.margin = new MarginCalculator(accounts, assets, markets, marginSchedules, stalePrices);
         final DynamicMargin dynamicMargin = new DynamicMargin(marginSchedules);
         final MarginScheduleDefinition marginScheduleDefinition = new MarginScheduleDefinition();

@@ -1,6 +1,5 @@
 package tripwire.engine;
 
-import org.agrona.collections.Long2LongHashMap;
 
 import tripwire.codecs.Side;
 import tripwire.engine.math.FixedPoint;
@@ -9,6 +8,7 @@ import tripwire.engine.risk.PartialLiquidationSizer;
 import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.MarketTable;
 import tripwire.engine.state.PenaltyTable;
+import tripwire.engine.state.OrderIndex;
 
 /**
  * Checks an account and, when it is liquidatable, emits one liquidation order per open position without an
@@ -28,7 +28,7 @@ final class Liquidator
     private final MarketTable markets;
     private final MarginCalculator margin;
     private final OutputPublisher publisher;
-    private final Long2LongHashMap orderRefById;
+    private final OrderIndex orderRefById;
     private final PenaltyTable penalties;
     private final InsuranceFund insuranceFund;
     private final AutoDeleverager deleverager;
@@ -42,7 +42,7 @@ final class Liquidator
         final MarketTable markets,
         final MarginCalculator margin,
         final OutputPublisher publisher,
-        final Long2LongHashMap orderRefById,
+        final OrderIndex orderRefById,
         final PenaltyTable penalties,
         final InsuranceFund insuranceFund,
         final AutoDeleverager deleverager,

@@ -1,6 +1,5 @@
 package tripwire.engine;
 
-import org.agrona.collections.Long2LongHashMap;
 
 import tripwire.codecs.RejectReason;
 import tripwire.codecs.Side;
@@ -10,6 +9,7 @@ import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.AssetTable;
 import tripwire.engine.state.MarketTable;
 import tripwire.engine.state.PositionCostStore;
+import tripwire.engine.state.OrderIndex;
 
 /**
  * Fills from the venue's matching engine and fills of liquidation orders: both move quote cash by
@@ -20,14 +20,13 @@ import tripwire.engine.state.PositionCostStore;
  */
 final class TradeLogic
 {
-    private static final long MISSING_ORDER = -1;
 
     private final AccountStore accounts;
     private final AssetTable assets;
     private final MarketTable markets;
     private final Liquidator liquidator;
     private final OutputPublisher publisher;
-    private final Long2LongHashMap orderRefById;
+    private final OrderIndex orderRefById;
     private final LiquidationCharges charges;
     private final InitialMarginWarning initialMarginWarning;
     private final PositionCostStore costs;
@@ -42,7 +41,7 @@ final class TradeLogic
         final MarketTable markets,
         final Liquidator liquidator,
         final OutputPublisher publisher,
-        final Long2LongHashMap orderRefById,
+        final OrderIndex orderRefById,
         final LiquidationCharges charges,
         final InitialMarginWarning initialMarginWarning,
         final PositionCostStore costs,
@@ -154,7 +153,7 @@ final class TradeLogic
         final int priceExponent)
     {
         final long orderRef = orderRefById.get(orderId);
-        if (orderRef == MISSING_ORDER)
+        if (orderRef == OrderIndex.MISSING)
         {
             publisher.rejection(seq, timeNs, RejectReason.UNKNOWN_ORDER, orderId, 0);
             return;
