@@ -21,7 +21,7 @@ import tripwire.engine.EngineConfig;
 import tripwire.engine.ring.EnginePipeline;
 import tripwire.engine.ring.PipelineListener;
 import tripwire.journal.ChronicleEventJournal;
-import tripwire.replay.ReplayVerifier;
+import tripwire.postmortem.ReplayProgress;
 
 /**
  * {@code tripwire demo}: the main job on an embedded default. A synthetic market crash is streamed through
@@ -88,14 +88,12 @@ final class DemoCommand implements Callable<Integer>
         final long elapsedNanos = System.nanoTime() - startNanos;
         progress.finish(scenario.seq(), listener.orders);
 
-        final long verifyStartNanos = System.nanoTime();
-        final ReplayVerifier.Result replay = JournalReplay.verify(journal, config);
-        final long verifyNanos = System.nanoTime() - verifyStartNanos;
+        final JournalReplay.Timed replay = JournalReplay.verifyTimed(journal, config, ReplayProgress.NONE);
 
         new DemoSummary(accounts, seed, published, elapsedNanos, listener.orders, listener.rejections,
             listener.rejectionsByReason, listener.tickToOrderNanos, journal,
-            ChronicleEventJournal.directorySizeBytes(journal), stateHash, replay, verifyNanos).print(System.out);
-        return replay.ok() && replay.finalStateHash() == stateHash ? 0 : 1;
+            ChronicleEventJournal.directorySizeBytes(journal), stateHash, replay).print(System.out);
+        return replay.result().ok() && replay.result().finalStateHash() == stateHash ? 0 : 1;
     }
 
     /**
