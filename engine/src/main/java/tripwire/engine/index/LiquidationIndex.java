@@ -57,8 +57,8 @@ import tripwire.engine.state.OracleTable;
  * scales with accounts: the bucket pool (maxAccounts x maxMarkets nodes, 16 bytes each), per market a scan list
  * of up to maxAccounts entries and a slot per account (24 bytes per account and market in all), and per account
  * its state word, a queue entry and a candidate entry (12 bytes). On heap, only what scales with markets and
- * assets: 4,097 bucket heads and their bitmap per market and side (about 33 KB), the cached schedules and asset
- * floors. Allocates nothing afterwards. Owned by the business-logic thread.
+ * assets: 4,097 bucket heads and their bitmap per market and side (about 17 KB each), the cached schedules and
+ * asset floors. Allocates nothing afterwards. Owned by the business-logic thread.
  */
 public final class LiquidationIndex implements AccountChangeListener
 {
