@@ -1,6 +1,6 @@
 package tripwire.engine;
 
-import java.util.Arrays;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import tripwire.codecs.Side;
 import tripwire.engine.math.FixedPoint;
@@ -10,6 +10,7 @@ import tripwire.engine.state.AssetTable;
 import tripwire.engine.state.AutoDeleverageTable;
 import tripwire.engine.state.MarketTable;
 import tripwire.engine.state.MemberList;
+import tripwire.engine.state.OffHeap;
 import tripwire.engine.state.PositionCostStore;
 
 /**
@@ -31,8 +32,8 @@ import tripwire.engine.state.PositionCostStore;
  * <p>The caller ({@link Liquidator}) brackets one account's check with {@link #begin()}; the accounts that
  * took a side are then listed once each, in the order they were first deleveraged, for the caller to check.
  *
- * <p>Owned by the business-logic thread. Allocates nothing: every scratch array is sized for maxAccounts at
- * construction. Evaluates candidates with the shared {@link MarginCalculator}, so it overwrites the figures
+ * <p>Owned by the business-logic thread. Allocates nothing: every scratch array is an off-heap buffer sized for
+ * maxAccounts at construction (entry i of an int array at {@code 4 i}, of a long array at {@code 8 i}). Evaluates candidates with the shared {@link MarginCalculator}, so it overwrites the figures
  * the calculator held: the caller must have taken the liquidated account's figures first.
  */
 final class AutoDeleverager
@@ -44,10 +45,11 @@ final class AutoDeleverager
     private final PositionCostStore costs;
     private final MarginCalculator margin;
     private final OutputPublisher publisher;
-    private final int[] candidateIndexes;
-    private final long[] candidateScores;
-    private final int[] counterparties;
-    private final int[] counterpartyStamps;
+    private final UnsafeBuffer candidateIndexes;
+    private final UnsafeBuffer candidateScores;
+    private final UnsafeBuffer counterparties;
+    /** Per account index: the {@link #stamp} of the deleveraging it last took a side in. */
+    private final UnsafeBuffer counterpartyStamps;
     private int counterpartyCount;
     private int stamp;
 
@@ -67,10 +69,11 @@ final class AutoDeleverager
         this.costs = costs;
         this.margin = margin;
         this.publisher = publisher;
-        this.candidateIndexes = new int[accounts.capacity()];
-        this.candidateScores = new long[accounts.capacity()];
-        this.counterparties = new int[accounts.capacity()];
-        this.counterpartyStamps = new int[accounts.capacity()];
+        final long maxAccounts = accounts.capacity();
+        this.candidateIndexes = OffHeap.allocate(maxAccounts * Integer.BYTES);
+        this.candidateScores = OffHeap.allocate(maxAccounts * Long.BYTES);
+        this.counterparties = OffHeap.allocate(maxAccounts * Integer.BYTES);
+        this.counterpartyStamps = OffHeap.allocate(maxAccounts * Integer.BYTES);
     }
 
     /**
@@ -94,7 +97,7 @@ final class AutoDeleverager
         counterpartyCount = 0;
         if (++stamp == 0)
         {
-            Arrays.fill(counterpartyStamps, 0);
+            counterpartyStamps.setMemory(0, counterpartyStamps.capacity(), (byte)0);
             stamp = 1;
         }
     }
@@ -108,7 +111,7 @@ final class AutoDeleverager
     /** The account index of the i-th counterparty, in the order they were first deleveraged. */
     int counterparty(final int i)
     {
-        return counterparties[i];
+        return counterparties.getInt(i << 2);
     }
 
     /**
@@ -136,10 +139,10 @@ final class AutoDeleverager
         while (remainingE8 > 0 && count > 0)
         {
             final int best = best(count);
-            final int counterpartyIndex = candidateIndexes[best];
+            final int counterpartyIndex = candidateIndexes.getInt(best << 2);
             count--;
-            candidateIndexes[best] = candidateIndexes[count];
-            candidateScores[best] = candidateScores[count];
+            candidateIndexes.putInt(best << 2, candidateIndexes.getInt(count << 2));
+            candidateScores.putLong(best << 3, candidateScores.getLong(count << 3));
 
             final long sizeE8 = Math.min(remainingE8, FixedPoint.abs(accounts.sizeE8(counterpartyIndex, marketId)));
             final long accountTradeE8 = positionE8 > 0 ? -sizeE8 : sizeE8;
@@ -179,8 +182,8 @@ final class AutoDeleverager
             final long unrealisedPnlE8 = FixedPoint.subtractSaturating(
                 FixedPoint.mulE8Floor(sizeE8, markE8), costs.costE8(candidate, marketId));
             final long notionalE8 = FixedPoint.mulE8Ceil(FixedPoint.abs(sizeE8), markE8);
-            candidateIndexes[count] = candidate;
-            candidateScores[count] = FixedPoint.mulDivFloor(unrealisedPnlE8, notionalE8, equityE8);
+            candidateIndexes.putInt(count << 2, candidate);
+            candidateScores.putLong(count << 3, FixedPoint.mulDivFloor(unrealisedPnlE8, notionalE8, equityE8));
             count++;
         }
         return count;
@@ -192,9 +195,10 @@ final class AutoDeleverager
         int best = 0;
         for (int i = 1; i < count; i++)
         {
-            final long score = candidateScores[i];
-            final long bestScore = candidateScores[best];
-            if (score > bestScore || (score == bestScore && candidateIndexes[i] < candidateIndexes[best]))
+            final long score = candidateScores.getLong(i << 3);
+            final long bestScore = candidateScores.getLong(best << 3);
+            if (score > bestScore ||
+                (score == bestScore && candidateIndexes.getInt(i << 2) < candidateIndexes.getInt(best << 2)))
             {
                 best = i;
             }
@@ -204,10 +208,10 @@ final class AutoDeleverager
 
     private void addCounterparty(final int accountIndex)
     {
-        if (counterpartyStamps[accountIndex] != stamp)
+        if (counterpartyStamps.getInt(accountIndex << 2) != stamp)
         {
-            counterpartyStamps[accountIndex] = stamp;
-            counterparties[counterpartyCount++] = accountIndex;
+            counterpartyStamps.putInt(accountIndex << 2, stamp);
+            counterparties.putInt(counterpartyCount++ << 2, accountIndex);
         }
     }
 

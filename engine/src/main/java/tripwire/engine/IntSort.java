@@ -1,8 +1,10 @@
 package tripwire.engine;
 
+import org.agrona.concurrent.UnsafeBuffer;
+
 /**
- * In-place ascending heapsort of an int array prefix: O(n log n) worst case and allocation-free (unlike
- * {@code Arrays.sort}, which may allocate a merge buffer for some inputs).
+ * In-place ascending heapsort of a prefix of ints held in a buffer (entry i at {@code 4 i}): O(n log n) worst
+ * case and allocation-free (unlike {@code Arrays.sort}, which may allocate a merge buffer for some inputs).
  */
 final class IntSort
 {
@@ -10,7 +12,7 @@ final class IntSort
     {
     }
 
-    static void sort(final int[] values, final int length)
+    static void sort(final UnsafeBuffer values, final int length)
     {
         for (int i = length / 2 - 1; i >= 0; i--)
         {
@@ -18,17 +20,17 @@ final class IntSort
         }
         for (int end = length - 1; end > 0; end--)
         {
-            final int top = values[0];
-            values[0] = values[end];
-            values[end] = top;
+            final int top = get(values, 0);
+            put(values, 0, get(values, end));
+            put(values, end, top);
             siftDown(values, 0, end);
         }
     }
 
-    private static void siftDown(final int[] values, final int start, final int length)
+    private static void siftDown(final UnsafeBuffer values, final int start, final int length)
     {
         int parent = start;
-        final int value = values[parent];
+        final int value = get(values, parent);
         while (true)
         {
             int child = 2 * parent + 1;
@@ -36,17 +38,28 @@ final class IntSort
             {
                 break;
             }
-            if (child + 1 < length && values[child + 1] > values[child])
+            if (child + 1 < length && get(values, child + 1) > get(values, child))
             {
                 child++;
             }
-            if (values[child] <= value)
+            final int childValue = get(values, child);
+            if (childValue <= value)
             {
                 break;
             }
-            values[parent] = values[child];
+            put(values, parent, childValue);
             parent = child;
         }
-        values[parent] = value;
+        put(values, parent, value);
+    }
+
+    private static int get(final UnsafeBuffer values, final int i)
+    {
+        return values.getInt(i << 2);
+    }
+
+    private static void put(final UnsafeBuffer values, final int i, final int value)
+    {
+        values.putInt(i << 2, value);
     }
 }

@@ -1,5 +1,7 @@
 package tripwire.engine;
 
+import org.agrona.concurrent.UnsafeBuffer;
+
 import tripwire.codecs.RejectReason;
 import tripwire.engine.index.LiquidationIndex;
 import tripwire.engine.math.FixedPoint;
@@ -8,6 +10,7 @@ import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.AssetTable;
 import tripwire.engine.state.MarketTable;
 import tripwire.engine.state.MemberList;
+import tripwire.engine.state.OffHeap;
 
 /**
  * Oracle ticks for markets and collateral assets. An accepted tick becomes the price at once (through the
@@ -31,7 +34,8 @@ final class PriceLogic
     private final Liquidator liquidator;
     private final OutputPublisher publisher;
     private final OracleGuard oracle;
-    private final int[] liquidatable;
+    /** Liquidatable account indexes of one tick, int entry i at {@code 4 i}: off-heap, sized for maxAccounts. */
+    private final UnsafeBuffer liquidatable;
     private final DynamicMargin dynamicMargin;
     private LiquidationIndex index;
     /** Where touched values go, so that the JIT keeps the loads that warm the cache; never read. */
@@ -52,7 +56,7 @@ final class PriceLogic
         this.markets = markets;
         this.liquidator = liquidator;
         this.publisher = publisher;
-        this.liquidatable = new int[accounts.capacity()];
+        this.liquidatable = OffHeap.allocate((long)accounts.capacity() * Integer.BYTES);
         this.dynamicMargin = dynamicMargin;
     }
 
@@ -170,7 +174,7 @@ final class PriceLogic
             final int accountIndex = members.member(slot);
             if (liquidator.needsOrders(accountIndex))
             {
-                liquidatable[count++] = accountIndex;
+                liquidatable.putInt(count++ << 2, accountIndex);
             }
         }
         liquidate(count, seq, timeNs);
@@ -199,7 +203,7 @@ final class PriceLogic
             final int accountIndex = index.candidate(i);
             if (liquidator.needsOrders(accountIndex))
             {
-                liquidatable[count++] = accountIndex;
+                liquidatable.putInt(count++ << 2, accountIndex);
             }
         }
         liquidate(count, seq, timeNs);
@@ -214,7 +218,7 @@ final class PriceLogic
         IntSort.sort(liquidatable, count);
         for (int i = 0; i < count; i++)
         {
-            liquidator.check(liquidatable[i], seq, timeNs);
+            liquidator.check(liquidatable.getInt(i << 2), seq, timeNs);
         }
     }
 }

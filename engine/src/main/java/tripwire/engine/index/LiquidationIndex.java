@@ -2,6 +2,8 @@ package tripwire.engine.index;
 
 import java.util.Arrays;
 
+import org.agrona.concurrent.UnsafeBuffer;
+
 import tripwire.engine.math.FixedPoint;
 import tripwire.engine.risk.MarginRequirements;
 import tripwire.engine.state.AccountChangeListener;
@@ -10,6 +12,7 @@ import tripwire.engine.state.AssetTable;
 import tripwire.engine.state.MarginScheduleTable;
 import tripwire.engine.state.MarketTable;
 import tripwire.engine.state.MemberList;
+import tripwire.engine.state.OffHeap;
 import tripwire.engine.state.OracleTable;
 
 /**
@@ -50,10 +53,12 @@ import tripwire.engine.state.OracleTable;
  * price leaves its floor's range, or a parameter differs, every member of that market or holder of that asset
  * is queued. The index is derived state: not hashed, not in snapshots ({@link #rebuild} after a restore).
  *
- * <p>Memory, allocated once, on heap: the bucket pool (maxAccounts x maxMarkets nodes, 16 bytes each; 4,097
- * buckets per market and side), per market a scan list of up to maxAccounts entries and a slot per account
- * (24 bytes per account and market in all), and per account its state word, a queue entry and a candidate
- * entry (12 bytes). Allocates nothing afterwards. Owned by the business-logic thread.
+ * <p>Memory, allocated once. Off-heap ({@link OffHeap} buffers, int entries at computed offsets), everything that
+ * scales with accounts: the bucket pool (maxAccounts x maxMarkets nodes, 16 bytes each), per market a scan list
+ * of up to maxAccounts entries and a slot per account (24 bytes per account and market in all), and per account
+ * its state word, a queue entry and a candidate entry (12 bytes). On heap, only what scales with markets and
+ * assets: 4,097 bucket heads and their bitmap per market and side (about 17 KB each), the cached schedules and
+ * asset floors. Allocates nothing afterwards. Owned by the business-logic thread.
  */
 public final class LiquidationIndex implements AccountChangeListener
 {
@@ -64,8 +69,8 @@ public final class LiquidationIndex implements AccountChangeListener
     private static final int PLACED_MARKETS = (1 << 30) - 1;
     private static final int SCANNED = 1 << 30;
     private static final int QUEUED = 1 << 31;
-    /** Nodes (maxAccounts x maxMarkets, four ints each) must index a Java array. */
-    private static final long MAX_NODES = (Integer.MAX_VALUE - 8) / TriggerBuckets.NODE_INTS;
+    /** Nodes (maxAccounts x maxMarkets, 16 bytes each, the largest table) must fit one off-heap buffer. */
+    private static final long MAX_NODES = OffHeap.MAX_BYTES / TriggerBuckets.NODE_LENGTH;
     private static final int SCHEDULE_LONGS = 3 + 2 * MarginScheduleTable.MAX_TIERS;
     private static final int ASSET_LONGS = 4;
     /** Holders' collateral is valued at a floor 1/16 below the asset's price, so that small moves re-split nobody. */
@@ -81,23 +86,28 @@ public final class LiquidationIndex implements AccountChangeListener
     private final TriggerBuckets buckets;
     private final int maxAssets;
     private final int maxMarkets;
-    private final int[][] scanLists;
+    private final int maxAccounts;
+    /** Market m's scan list: int entry {@code slot} at {@code (m x maxAccounts + slot) x 4}. */
+    private final UnsafeBuffer scanLists;
     private final int[] scanSizes;
-    /** scanSlots[account * maxMarkets + market]: the account's slot in the market's scan list, or NO_SLOT. */
-    private final int[] scanSlots;
+    /** The account's slot in the market's scan list, or NO_SLOT: int at {@code (account x maxMarkets + market) x 4}. */
+    private final UnsafeBuffer scanSlots;
     /**
-     * Per account, one int (one cache miss for all three): the markets where it has a bucket node (banded) or a
-     * scan slot (scanned) in bits 0..29, {@link #SCANNED} for a scanned account, whose class may change with
-     * prices alone (re-split after each visit), and {@link #QUEUED} while it waits in the queue.
+     * Per account, one int at {@code account x 4} (one cache miss for all three): the markets where it has a
+     * bucket node (banded) or a scan slot (scanned) in bits 0..29, {@link #SCANNED} for a scanned account, whose
+     * class may change with prices alone (re-split after each visit), and {@link #QUEUED} while it waits in the
+     * queue.
      */
-    private final int[] accountState;
+    private final UnsafeBuffer accountState;
     /** Where touched values go, so that the JIT keeps the loads that warm the cache; never read. */
     private long touchedSink;
-    private final int[] queue;
+    /** Account indexes waiting for a re-split: int entry i at {@code i x 4}. */
+    private final UnsafeBuffer queue;
     private int queueSize;
     private final long[][] scheduleUsed;
     private final long[][] assetUsed;
-    private final int[] candidates;
+    /** {@link #collect}'s answer: int entry i at {@code i x 4} (node numbers until turned into account indexes). */
+    private final UnsafeBuffer candidates;
     private final long[] termE8;
     private final long[] notionalE8;
 
@@ -117,22 +127,33 @@ public final class LiquidationIndex implements AccountChangeListener
         this.triggers = new TriggerPrice(schedules);
         this.maxAssets = assets.capacity();
         this.maxMarkets = markets.capacity();
-        final int maxAccounts = accounts.capacity();
-        this.buckets = new TriggerBuckets(maxAccounts * maxMarkets, 2 * maxMarkets);
-        this.scanLists = new int[maxMarkets][maxAccounts];
+        this.maxAccounts = accounts.capacity();
+        if (!fits(maxAccounts, maxMarkets))
+        {
+            throw new IllegalArgumentException(
+                "index of " + maxAccounts + " accounts x " + maxMarkets + " markets exceeds one buffer");
+        }
+        final long accountMarkets = (long)maxAccounts * maxMarkets;
+        this.buckets = new TriggerBuckets((int)accountMarkets, 2 * maxMarkets);
+        this.scanLists = OffHeap.allocate(accountMarkets * Integer.BYTES);
         this.scanSizes = new int[maxMarkets];
-        this.scanSlots = new int[maxAccounts * maxMarkets];
-        this.accountState = new int[maxAccounts];
-        this.queue = new int[maxAccounts];
+        this.scanSlots = OffHeap.allocate(accountMarkets * Integer.BYTES);
+        this.accountState = OffHeap.allocate((long)maxAccounts * Integer.BYTES);
+        this.queue = OffHeap.allocate((long)maxAccounts * Integer.BYTES);
         this.scheduleUsed = new long[maxMarkets][SCHEDULE_LONGS];
         this.assetUsed = new long[maxAssets][ASSET_LONGS];
-        this.candidates = new int[maxAccounts];
+        this.candidates = OffHeap.allocate((long)maxAccounts * Integer.BYTES);
         this.termE8 = new long[maxMarkets];
         this.notionalE8 = new long[maxMarkets];
         rebuild();
     }
 
-    /** True when an index for these capacities fits Java arrays (the engine runs without one otherwise). */
+    /**
+     * True when every table of an index for these capacities fits one off-heap buffer (the engine runs without
+     * an index otherwise). The node pool, 16 bytes per account and market, is the largest; an
+     * {@link AccountStore} record holds at least 32 bytes per market, so whenever the store fits, so does the
+     * index.
+     */
     public static boolean fits(final int maxAccounts, final int maxMarkets)
     {
         return (long)maxAccounts * maxMarkets <= MAX_NODES;
@@ -143,8 +164,9 @@ public final class LiquidationIndex implements AccountChangeListener
     {
         buckets.clear();
         Arrays.fill(scanSizes, 0);
-        Arrays.fill(scanSlots, NO_SLOT);
-        Arrays.fill(accountState, 0);
+        // Every byte 0xFF: every int reads NO_SLOT (-1).
+        scanSlots.setMemory(0, scanSlots.capacity(), (byte)0xFF);
+        accountState.setMemory(0, accountState.capacity(), (byte)0);
         queueSize = 0;
         for (final long[] schedule : scheduleUsed)
         {
@@ -163,11 +185,11 @@ public final class LiquidationIndex implements AccountChangeListener
     @Override
     public void onAccountChanged(final int accountIndex)
     {
-        final int state = accountState[accountIndex];
+        final int state = state(accountIndex);
         if ((state & QUEUED) == 0)
         {
-            accountState[accountIndex] = state | QUEUED;
-            queue[queueSize++] = accountIndex;
+            state(accountIndex, state | QUEUED);
+            queue.putInt(queueSize++ << 2, accountIndex);
         }
     }
 
@@ -190,16 +212,16 @@ public final class LiquidationIndex implements AccountChangeListener
         count = buckets.collectBelow(shortTree(marketId), markE8, candidates, count);
         for (int i = 0; i < count; i++)
         {
-            final int accountIndex = candidates[i] / maxMarkets;
-            candidates[i] = accountIndex;
+            final int accountIndex = candidates.getInt(i << 2) / maxMarkets;
+            candidates.putInt(i << 2, accountIndex);
             onAccountChanged(accountIndex);
         }
-        final int[] scan = scanLists[marketId];
+        final int scanBase = scanListOffset(marketId, 0);
         for (int slot = 0, scanSize = scanSizes[marketId]; slot < scanSize; slot++)
         {
-            final int accountIndex = scan[slot];
-            candidates[count++] = accountIndex;
-            if ((accountState[accountIndex] & SCANNED) != 0)
+            final int accountIndex = scanLists.getInt(scanBase + (slot << 2));
+            candidates.putInt(count++ << 2, accountIndex);
+            if ((state(accountIndex) & SCANNED) != 0)
             {
                 onAccountChanged(accountIndex);
             }
@@ -222,14 +244,14 @@ public final class LiquidationIndex implements AccountChangeListener
         int count = 0;
         for (int m = 0; m < maxMarkets; m++)
         {
-            final int[] scan = scanLists[m];
+            final int scanBase = scanListOffset(m, 0);
             for (int slot = 0, scanSize = scanSizes[m]; slot < scanSize; slot++)
             {
-                final int accountIndex = scan[slot];
+                final int accountIndex = scanLists.getInt(scanBase + (slot << 2));
                 // Every account in a scan list is SCANNED, so being queued marks it as already taken by this call.
-                if ((accountState[accountIndex] & QUEUED) == 0 && accounts.balanceE8(accountIndex, assetId) != 0)
+                if ((state(accountIndex) & QUEUED) == 0 && accounts.balanceE8(accountIndex, assetId) != 0)
                 {
-                    candidates[count++] = accountIndex;
+                    candidates.putInt(count++ << 2, accountIndex);
                     onAccountChanged(accountIndex);
                 }
             }
@@ -254,12 +276,13 @@ public final class LiquidationIndex implements AccountChangeListener
      */
     public int touch(final int accountIndex, final int marketId)
     {
-        return accountState[accountIndex] + buckets.touch(accountIndex * maxMarkets + marketId);
+        return state(accountIndex) + buckets.touch(accountIndex * maxMarkets + marketId);
     }
 
+    /** The i-th account index of the last {@link #collect} or {@link #collectHolders}. */
     public int candidate(final int i)
     {
-        return candidates[i];
+        return candidates.getInt(i << 2);
     }
 
     /** Brings every schedule and asset floor up to date and re-splits every queued account: the buckets are exact. */
@@ -283,14 +306,14 @@ public final class LiquidationIndex implements AccountChangeListener
         long touched = 0;
         for (int i = 0; i < queueSize; i++)
         {
-            final int accountIndex = queue[i];
-            touched += accountState[accountIndex] + accounts.touch(accountIndex);
+            final int accountIndex = queue.getInt(i << 2);
+            touched += state(accountIndex) + accounts.touch(accountIndex);
         }
         touchedSink += touched;
         while (queueSize > 0)
         {
-            final int accountIndex = queue[--queueSize];
-            accountState[accountIndex] &= ~QUEUED;
+            final int accountIndex = queue.getInt(--queueSize << 2);
+            state(accountIndex, state(accountIndex) & ~QUEUED);
             reclassify(accountIndex);
         }
     }
@@ -299,7 +322,7 @@ public final class LiquidationIndex implements AccountChangeListener
     {
         final int nodeBase = accountIndex * maxMarkets;
         // A scanned account has scan slots in its placed markets; a banded one has bucket nodes there.
-        final int state = accountState[accountIndex];
+        final int state = state(accountIndex);
         final boolean scanned = (state & SCANNED) != 0;
         for (int bits = state & PLACED_MARKETS; bits != 0; bits &= bits - 1)
         {
@@ -314,7 +337,7 @@ public final class LiquidationIndex implements AccountChangeListener
             }
         }
         // Placement and class are rewritten below; the QUEUED bit is kept as it is.
-        accountState[accountIndex] = state & QUEUED;
+        state(accountIndex, state & QUEUED);
 
         final int positions = accounts.positionMask(accountIndex);
         boolean unordered = false;
@@ -331,10 +354,10 @@ public final class LiquidationIndex implements AccountChangeListener
         }
         if (banded && assets.quoteAssetId() != AssetTable.NO_QUOTE_ASSET && band(accountIndex, positions))
         {
-            accountState[accountIndex] = (state & QUEUED) | positions;
+            state(accountIndex, (state & QUEUED) | positions);
             return;
         }
-        accountState[accountIndex] = (state & QUEUED) | SCANNED | positions;
+        state(accountIndex, (state & QUEUED) | SCANNED | positions);
         for (int bits = positions; bits != 0; bits &= bits - 1)
         {
             addToScan(Integer.numberOfTrailingZeros(bits), accountIndex);
@@ -497,18 +520,38 @@ public final class LiquidationIndex implements AccountChangeListener
     private void addToScan(final int marketId, final int accountIndex)
     {
         final int slot = scanSizes[marketId]++;
-        scanLists[marketId][slot] = accountIndex;
-        scanSlots[accountIndex * maxMarkets + marketId] = slot;
+        scanLists.putInt(scanListOffset(marketId, slot), accountIndex);
+        scanSlots.putInt(scanSlotOffset(accountIndex, marketId), slot);
     }
 
     private void removeFromScan(final int marketId, final int accountIndex)
     {
-        final int slot = scanSlots[accountIndex * maxMarkets + marketId];
+        final int slot = scanSlots.getInt(scanSlotOffset(accountIndex, marketId));
         final int last = --scanSizes[marketId];
-        final int moved = scanLists[marketId][last];
-        scanLists[marketId][slot] = moved;
-        scanSlots[moved * maxMarkets + marketId] = slot;
-        scanSlots[accountIndex * maxMarkets + marketId] = NO_SLOT;
+        final int moved = scanLists.getInt(scanListOffset(marketId, last));
+        scanLists.putInt(scanListOffset(marketId, slot), moved);
+        scanSlots.putInt(scanSlotOffset(moved, marketId), slot);
+        scanSlots.putInt(scanSlotOffset(accountIndex, marketId), NO_SLOT);
+    }
+
+    private int state(final int accountIndex)
+    {
+        return accountState.getInt(accountIndex << 2);
+    }
+
+    private void state(final int accountIndex, final int state)
+    {
+        accountState.putInt(accountIndex << 2, state);
+    }
+
+    private int scanListOffset(final int marketId, final int slot)
+    {
+        return (marketId * maxAccounts + slot) << 2;
+    }
+
+    private int scanSlotOffset(final int accountIndex, final int marketId)
+    {
+        return (accountIndex * maxMarkets + marketId) << 2;
     }
 
     private static int longTree(final int marketId)

@@ -2,6 +2,10 @@ package tripwire.engine.index;
 
 import java.util.Arrays;
 
+import org.agrona.concurrent.UnsafeBuffer;
+
+import tripwire.engine.state.OffHeap;
+
 /**
  * Nodes {@code 0 .. nodeCount - 1} kept by trigger price (E8) in trees {@code 0 .. treeCount - 1} (a node is in
  * one tree at most): each tree is an array of buckets on a logarithmic price scale, each bucket an intrusive
@@ -15,36 +19,41 @@ import java.util.Arrays;
  * report every bucket strictly beyond the price's bucket whole and filter the price's own bucket exactly:
  * O(non-empty words of the bitmap + k + the size of one bucket).
  *
- * <p>Nodes live in one array, four ints each (16 bytes, so a node never straddles a cache line):
- * {@code next}, {@code link} and the key's low and high halves. {@code link} is the previous node when
- * {@code >= 0}, {@link #NONE} while the node is in no tree, and {@code -2 - headIndex} for the first node of
- * bucket {@code headIndex}: insert and remove touch the node and its neighbours, nothing else. Allocated once on
- * heap; allocates nothing after construction; business-logic thread.
+ * <p>Nodes live off-heap in one buffer, 16 bytes each (so a node never straddles a cache line):
+ * <pre>
+ *   node n, at n x 16
+ *   0        4        8              16
+ *   |  next  |  link  |     keyE8     |
+ * </pre>
+ * {@code link} is the previous node when {@code >= 0}, {@link #NONE} while the node is in no tree, and
+ * {@code -2 - headIndex} for the first node of bucket {@code headIndex}: insert and remove touch the node and
+ * its neighbours, nothing else. The bucket heads and bitmaps (per tree, not per node) are on heap. Allocated
+ * once; allocates nothing after construction; business-logic thread.
  */
 final class TriggerBuckets
 {
     static final int NONE = -1;
-    /** Ints per node. */
-    static final int NODE_INTS = 4;
+    /** Bytes per node. */
+    static final int NODE_LENGTH = 16;
 
+    private static final int NODE_SHIFT = 4;
     private static final int BUCKETS = 1 + 64 * 64;
     private static final int WORDS = (BUCKETS + 63) / 64;
-    private static final int NEXT = 0;
-    private static final int LINK = 1;
-    private static final int KEY_LOW = 2;
-    private static final int KEY_HIGH = 3;
+    private static final int NEXT_OFFSET = 0;
+    private static final int LINK_OFFSET = 4;
+    private static final int KEY_OFFSET = 8;
 
-    /** nodes[node * NODE_INTS + field]. */
-    private final int[] nodes;
+    /** Node n's fields at {@code (n << NODE_SHIFT) + field offset}. */
+    private final UnsafeBuffer nodes;
     /** heads[tree * BUCKETS + bucket]: the first node of the bucket, or NONE. */
     private final int[] heads;
     /** bits[tree * WORDS + word]: bit b of word w set when bucket 64 w + b is not empty. */
     private final long[] bits;
 
-    /** @param nodeCount at most {@code Integer.MAX_VALUE / NODE_INTS}. */
+    /** @param nodeCount at most {@code OffHeap.MAX_BYTES / NODE_LENGTH}. */
     TriggerBuckets(final int nodeCount, final int treeCount)
     {
-        nodes = new int[nodeCount * NODE_INTS];
+        nodes = OffHeap.allocate((long)nodeCount * NODE_LENGTH);
         heads = new int[treeCount * BUCKETS];
         bits = new long[treeCount * WORDS];
         clear();
@@ -52,10 +61,8 @@ final class TriggerBuckets
 
     void clear()
     {
-        for (int i = LINK; i < nodes.length; i += NODE_INTS)
-        {
-            nodes[i] = NONE;
-        }
+        // Every byte 0xFF: each node's link reads NONE (in no tree); insert writes the other fields.
+        nodes.setMemory(0, nodes.capacity(), (byte)0xFF);
         Arrays.fill(heads, NONE);
         Arrays.fill(bits, 0);
     }
@@ -63,19 +70,18 @@ final class TriggerBuckets
     /** True while the node is in a tree. */
     boolean isLinked(final int node)
     {
-        return nodes[node * NODE_INTS + LINK] != NONE;
+        return nodes.getInt((node << NODE_SHIFT) + LINK_OFFSET) != NONE;
     }
 
     /** Loads the node's line (see {@code AccountStore.touch}); the value means nothing. */
     int touch(final int node)
     {
-        return nodes[node * NODE_INTS + LINK];
+        return nodes.getInt((node << NODE_SHIFT) + LINK_OFFSET);
     }
 
     long keyE8(final int node)
     {
-        final int base = node * NODE_INTS;
-        return ((long)nodes[base + KEY_HIGH] << 32) | (nodes[base + KEY_LOW] & 0xFFFF_FFFFL);
+        return nodes.getLong((node << NODE_SHIFT) + KEY_OFFSET);
     }
 
     void insert(final int tree, final int node, final long triggerE8)
@@ -83,14 +89,13 @@ final class TriggerBuckets
         final int bucket = bucketOf(triggerE8);
         final int headIndex = tree * BUCKETS + bucket;
         final int head = heads[headIndex];
-        final int base = node * NODE_INTS;
-        nodes[base + NEXT] = head;
-        nodes[base + LINK] = -2 - headIndex;
-        nodes[base + KEY_LOW] = (int)triggerE8;
-        nodes[base + KEY_HIGH] = (int)(triggerE8 >>> 32);
+        final int base = node << NODE_SHIFT;
+        nodes.putInt(base + NEXT_OFFSET, head);
+        nodes.putInt(base + LINK_OFFSET, -2 - headIndex);
+        nodes.putLong(base + KEY_OFFSET, triggerE8);
         if (head != NONE)
         {
-            nodes[head * NODE_INTS + LINK] = node;
+            nodes.putInt((head << NODE_SHIFT) + LINK_OFFSET, node);
         }
         else
         {
@@ -102,20 +107,20 @@ final class TriggerBuckets
     /** Removes the node from its tree, if it is in one. */
     void remove(final int node)
     {
-        final int base = node * NODE_INTS;
-        final int link = nodes[base + LINK];
+        final int base = node << NODE_SHIFT;
+        final int link = nodes.getInt(base + LINK_OFFSET);
         if (link == NONE)
         {
             return;
         }
-        final int after = nodes[base + NEXT];
+        final int after = nodes.getInt(base + NEXT_OFFSET);
         if (after != NONE)
         {
-            nodes[after * NODE_INTS + LINK] = link;
+            nodes.putInt((after << NODE_SHIFT) + LINK_OFFSET, link);
         }
         if (link >= 0)
         {
-            nodes[link * NODE_INTS + NEXT] = after;
+            nodes.putInt((link << NODE_SHIFT) + NEXT_OFFSET, after);
         }
         else
         {
@@ -127,19 +132,22 @@ final class TriggerBuckets
                 bits[(headIndex / BUCKETS) * WORDS + (bucket >>> 6)] &= ~(1L << bucket);
             }
         }
-        nodes[base + LINK] = NONE;
+        nodes.putInt(base + LINK_OFFSET, NONE);
     }
 
-    /** Appends to {@code out} from {@code count} every node of the tree with key > priceE8; returns the new count. */
-    int collectAbove(final int tree, final long priceE8, final int[] out, final int count)
+    /**
+     * Appends to {@code out} (ints, entry i at {@code 4 i}) from entry {@code count} every node of the tree with
+     * key > priceE8; returns the new count.
+     */
+    int collectAbove(final int tree, final long priceE8, final UnsafeBuffer out, final int count)
     {
         final int bucket = bucketOf(priceE8);
         int n = count;
-        for (int node = heads[tree * BUCKETS + bucket]; node != NONE; node = nodes[node * NODE_INTS + NEXT])
+        for (int node = heads[tree * BUCKETS + bucket]; node != NONE; node = next(node))
         {
             if (keyE8(node) > priceE8)
             {
-                out[n++] = node;
+                out.putInt(n++ << 2, node);
             }
         }
         final int base = tree * WORDS;
@@ -161,16 +169,16 @@ final class TriggerBuckets
         }
     }
 
-    /** Appends to {@code out} from {@code count} every node of the tree with key < priceE8; returns the new count. */
-    int collectBelow(final int tree, final long priceE8, final int[] out, final int count)
+    /** As {@link #collectAbove}, every node of the tree with key < priceE8. */
+    int collectBelow(final int tree, final long priceE8, final UnsafeBuffer out, final int count)
     {
         final int bucket = bucketOf(priceE8);
         int n = count;
-        for (int node = heads[tree * BUCKETS + bucket]; node != NONE; node = nodes[node * NODE_INTS + NEXT])
+        for (int node = heads[tree * BUCKETS + bucket]; node != NONE; node = next(node))
         {
             if (keyE8(node) < priceE8)
             {
-                out[n++] = node;
+                out.putInt(n++ << 2, node);
             }
         }
         final int base = tree * WORDS;
@@ -192,14 +200,19 @@ final class TriggerBuckets
         return n;
     }
 
-    private int appendAll(final int headIndex, final int[] out, final int count)
+    private int appendAll(final int headIndex, final UnsafeBuffer out, final int count)
     {
         int n = count;
-        for (int node = heads[headIndex]; node != NONE; node = nodes[node * NODE_INTS + NEXT])
+        for (int node = heads[headIndex]; node != NONE; node = next(node))
         {
-            out[n++] = node;
+            out.putInt(n++ << 2, node);
         }
         return n;
+    }
+
+    private int next(final int node)
+    {
+        return nodes.getInt((node << NODE_SHIFT) + NEXT_OFFSET);
     }
 
     /** Monotone: 0 for keys <= 0, else 1 + 64 x (highest set bit) + the 6 bits below it. */

@@ -1,12 +1,12 @@
 package tripwire.engine.state;
 
-import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Every account's balances and positions, one fixed-size off-heap record each, indexed densely in the
  * order accounts were opened (index 0 is the first account ever opened). Account ids map to indexes
- * through an Agrona primitive map sized at start, so no steady-state allocation happens.
+ * through an {@link OffHeapLong2IntMap} sized at start, so no steady-state allocation happens and nothing on
+ * the heap grows with the capacity.
  * <pre>
  *   header (16 bytes)
  *   0                   8         12        16
@@ -53,7 +53,7 @@ public final class AccountStore
     private final int recordLength;
     private final int marketsOffset;
     private final UnsafeBuffer buffer;
-    private final Long2LongHashMap indexById;
+    private final OffHeapLong2IntMap indexById;
     private final MemberList[] assetMembers;
     private final MemberList[] marketMembers;
     private AccountChangeListener changeListener;
@@ -67,7 +67,7 @@ public final class AccountStore
         this.marketsOffset = HEADER_LENGTH + maxAssets * ASSET_SLOT_LENGTH;
         this.recordLength = (int)OffHeap.align(marketsOffset + (long)maxMarkets * MARKET_SLOT_LENGTH, OffHeap.CACHE_LINE);
         this.buffer = OffHeap.allocate((long)capacity * recordLength);
-        this.indexById = new Long2LongHashMap(Math.max(16, capacity * 2), 0.65f, NO_ACCOUNT);
+        this.indexById = new OffHeapLong2IntMap(capacity, NO_ACCOUNT);
         this.assetMembers = new MemberList[maxAssets];
         for (int a = 0; a < maxAssets; a++)
         {
@@ -117,7 +117,7 @@ public final class AccountStore
     /** @return the account's index, or {@link #NO_ACCOUNT} when it is not open. */
     public int indexOf(final long accountId)
     {
-        return (int)indexById.get(accountId);
+        return indexById.get(accountId);
     }
 
     /** Opens an account; the caller has checked it is not open and the store is not full. */

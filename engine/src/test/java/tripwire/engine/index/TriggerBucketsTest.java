@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -50,7 +51,7 @@ class TriggerBucketsTest
         final int[] treeOf = new int[NODES];
         final long[] keyOf = new long[NODES];
         Arrays.fill(treeOf, -1);
-        final int[] out = new int[NODES];
+        final UnsafeBuffer out = new UnsafeBuffer(new byte[NODES * Integer.BYTES]);
         for (int step = 0; step < 40_000; step++)
         {
             final int node = random.nextInt(NODES);
@@ -82,7 +83,11 @@ class TriggerBucketsTest
                         expected.add(i);
                     }
                 }
-                final int[] actual = Arrays.copyOf(out, count);
+                final int[] actual = new int[count];
+                for (int i = 0; i < count; i++)
+                {
+                    actual[i] = out.getInt(i * Integer.BYTES);
+                }
                 Arrays.sort(actual);
                 assertArrayEquals(expected.stream().mapToInt(Integer::intValue).toArray(), actual,
                     "tree " + tree + (above ? " above " : " below ") + price);
