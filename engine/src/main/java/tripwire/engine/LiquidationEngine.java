@@ -109,7 +109,8 @@ public final class LiquidationEngine
             new LiquidationCharges(accounts, assets, penalties, margin, insuranceFund, publisher);
         final PriceLogic prices = new PriceLogic(accounts, assets, markets, liquidator, publisher, dynamicMargin, oracle);
         final boolean indexed =
-            config.liquidationIndex() && LiquidationIndex.fits(config.maxAccounts(), config.maxMarkets());
+            config.liquidationIndex() &&
+            LiquidationIndex.fits(config.maxAccounts(), config.maxMarkets(), config.maxAssets());
         this.liquidationIndex =
             indexed ? new LiquidationIndex(accounts, assets, markets, marginSchedules, assetOracles) : null;
         final TradeLogic trades = new TradeLogic(accounts, assets, markets, liquidator, publisher, orderRefById, charges,

@@ -16,65 +16,69 @@ import tripwire.engine.state.OffHeap;
 import tripwire.engine.state.OracleTable;
 
 /**
- * Which accounts a tick of a market may have made liquidatable: a superset of the market's members that are
- * liquidatable at the new mark with a position without an outstanding order, found in O(log n + k) instead of
- * a scan of every member. Each visited account still gets the engine's exact check, so the outputs are those
- * of a full scan.
+ * Which accounts a tick of a market or of a collateral asset may have made liquidatable: a superset of the
+ * members (holders) that are liquidatable at the new price with a position without an outstanding order, found in
+ * O(log n + k) instead of a scan of every member. Each visited account still gets the engine's exact check, so
+ * the outputs are those of a full scan.
  *
- * <p><b>Bands.</b> An account's margin is separable by market: {@code E - MM = C + sum_m g_m(P_m)} with
- * {@code C} its collateral (quote cash plus haircut values) and {@code g_m(P) = floor(s_m P / 10^8) - MM_m(P)}.
- * When the account is (re)classified at marks {@code P0}, its slack {@code S = E - MM >= 0} is split among its
- * positions in proportion to their notionals ({@code S_m}, summing to at most {@code S}), and each position gets
- * a {@link TriggerPrice} for the margin {@code c_m = S_m - g_m(P0_m)}: while every market's mark stays on the
- * safe side of its position's trigger, {@code g_m(P_m) >= g_m(P0_m) - S_m} for every m, so
- * {@code E - MM >= 0}: not liquidatable. For one position {@code c = C} exactly, independent of the marks.
- * Each position is a node in its market's long or short {@link TriggerBuckets} by its trigger; a tick at P visits the
- * longs with trigger > P and the shorts with trigger < P, and queues every account it visits for a new split.
+ * <p><b>Bands.</b> An account's margin is separable by market and asset:
+ * {@code E - MM = cash + sum_a v_a(P_a) + sum_m g_m(P_m)} with {@code v_a} a non-quote balance's value (haircut,
+ * and stale cut, counted always when the asset's oracle has a staleness limit since staleness comes with time
+ * alone) and {@code g_m(P) = floor(s_m P / 10^8) - MM_m(P)}. When the account is (re)classified at prices
+ * {@code P0}, its slack {@code S = E - MM >= 0} is split among its positions and its non-quote balances in
+ * proportion to their notionals and values ({@code S_x}, summing to at most {@code S}; all of it to a single
+ * exposure). Each position gets a {@link TriggerPrice} for the margin {@code c_m = S_m - g_m(P0_m)}, each balance a
+ * {@link CollateralTrigger} for the value {@code v_a(P0_a) - S_a}: while every price stays on the safe side of
+ * its trigger, {@code g_m(P_m) >= g_m(P0_m) - S_m} and {@code v_a(P_a) >= v_a(P0_a) - S_a}, so
+ * {@code E - MM >= S - sum S_x >= 0}: not liquidatable. For one position and quote cash only, {@code c} is the cash,
+ * exact, independent of the marks. Each position is a node in its market's long or short {@link TriggerBuckets},
+ * each balance in its asset's: a market tick at P visits the longs with trigger > P and the shorts with
+ * trigger < P, an asset tick the balances with trigger > P, and every visited account is queued for a new split.
  *
  * <p><b>Classes</b>, recomputed whenever an account's inputs change:
  * <ul>
  *   <li><i>dormant</i>: no position without an outstanding order. No tick can give it orders; never visited.</li>
- *   <li><i>banded</i>: every position's market has a mark and no dynamic margin, collateral counts at a
- *       lower bound (a non-quote asset at its floor price, and at its stale haircut when its oracle has a
- *       staleness limit), and
- *       {@code S >= 0}: one node per position, as above.</li>
+ *   <li><i>banded</i>: every position's market has a mark and no dynamic margin, and {@code S >= 0}: one node
+ *       per position and per priced non-quote balance, as above.</li>
  *   <li><i>scanned</i>: every other account with a position without an order (a market without a mark or with
  *       dynamic margin, {@code S < 0}): in the scan list of each of its markets, visited by each of their
- *       ticks, as without the index; re-split after each visit when its class may change with prices.</li>
+ *       ticks and by each tick of an asset it holds, as without the index; re-split after each visit when its
+ *       class may change with prices.</li>
  * </ul>
  * A market with dynamic margin is not indexed ({@link #collect} returns {@link #NOT_INDEXED}: its ticks scan
  * every member).
  *
  * <p><b>Freshness.</b> {@link AccountStore} reports every write to an account record ({@link AccountChangeListener});
  * the account is queued and re-split at the end of the input ({@link #afterInput}), or at the next
- * {@link #collect} when that comes first, before any bucket is read. Each market's
- * schedule (tiers, deductions, flags, multiplier) as last used is cached, and so is each asset's valuation
- * (a floor price at most its price, haircut, staleness limit, stale haircut); when the schedule differs, or the
- * price leaves its floor's range, or a parameter differs, every member of that market or holder of that asset
- * is queued. The index is derived state: not hashed, not in snapshots ({@link #rebuild} after a restore).
+ * {@link #collect} when that comes first, before any bucket is read. Each market's schedule (tiers, deductions,
+ * flags, multiplier) and each asset's valuation parameters (haircut, staleness limit, stale haircut) as last
+ * used are cached; when they differ, every member of that market or holder of that asset is queued. The index
+ * is derived state: not hashed, not in snapshots ({@link #rebuild} after a restore).
  *
- * <p>Memory, allocated once. Off-heap ({@link OffHeap} buffers, int entries at computed offsets), everything that
- * scales with accounts: the bucket pool (maxAccounts x maxMarkets nodes, 16 bytes each), per market a scan list
- * of up to maxAccounts entries and a slot per account (24 bytes per account and market in all), and per account
- * its state word, a queue entry and a candidate entry (12 bytes). On heap, only what scales with markets and
- * assets: 4,097 bucket heads and their bitmap per market and side (about 17 KB each), the cached schedules and
- * asset floors. Allocates nothing afterwards. Owned by the business-logic thread.
+ * <p>Memory, allocated once. Off-heap ({@link OffHeap} buffers, entries at computed offsets), everything that
+ * scales with accounts: the bucket pool (maxAccounts x (maxMarkets + maxAssets) nodes, 16 bytes each), per
+ * market a scan list of up to maxAccounts entries and a slot per account (8 bytes per account and market), and
+ * per account its state word, a queue entry and a candidate entry (16 bytes). On heap, only what scales with
+ * markets and assets: 4,097 bucket heads and their bitmap per tree (two per market, one per asset; about 17 KB
+ * each), the cached schedules and asset parameters. Allocates nothing afterwards. Owned by the business-logic
+ * thread.
  */
 public final class LiquidationIndex implements AccountChangeListener
 {
     /** {@link #collect}'s answer for a market whose ticks must scan every member. */
     public static final int NOT_INDEXED = -1;
+    /** {@link #band}'s answer when the account's slack is negative. */
+    private static final long NOT_BANDED = -1;
 
     private static final int NO_SLOT = -1;
-    private static final int PLACED_MARKETS = (1 << 30) - 1;
-    private static final int SCANNED = 1 << 30;
-    private static final int QUEUED = 1 << 31;
-    /** Nodes (maxAccounts x maxMarkets, 16 bytes each, the largest table) must fit one off-heap buffer. */
+    /** Bits of the state word naming where the account is placed: market m is bit m, asset a bit maxMarkets + a. */
+    private static final long PLACED = (1L << 31) - 1;
+    private static final long SCANNED = 1L << 62;
+    private static final long QUEUED = 1L << 63;
+    /** Nodes (maxAccounts x (maxMarkets + maxAssets), 16 bytes each, the largest table) must fit one buffer. */
     private static final long MAX_NODES = OffHeap.MAX_BYTES / TriggerBuckets.NODE_LENGTH;
     private static final int SCHEDULE_LONGS = 3 + 2 * MarginScheduleTable.MAX_TIERS;
-    private static final int ASSET_LONGS = 4;
-    /** Holders' collateral is valued at a floor 1/16 below the asset's price, so that small moves re-split nobody. */
-    private static final long ASSET_FLOOR_DIVISOR = 16;
+    private static final int ASSET_LONGS = 3;
 
     private final AccountStore accounts;
     private final AssetTable assets;
@@ -87,16 +91,18 @@ public final class LiquidationIndex implements AccountChangeListener
     private final int maxAssets;
     private final int maxMarkets;
     private final int maxAccounts;
+    /** Nodes per account: one per market (its position), then one per asset (its balance). */
+    private final int nodesPerAccount;
     /** Market m's scan list: int entry {@code slot} at {@code (m x maxAccounts + slot) x 4}. */
     private final UnsafeBuffer scanLists;
     private final int[] scanSizes;
     /** The account's slot in the market's scan list, or NO_SLOT: int at {@code (account x maxMarkets + market) x 4}. */
     private final UnsafeBuffer scanSlots;
     /**
-     * Per account, one int at {@code account x 4} (one cache miss for all three): the markets where it has a
-     * bucket node (banded) or a scan slot (scanned) in bits 0..29, {@link #SCANNED} for a scanned account, whose
-     * class may change with prices alone (re-split after each visit), and {@link #QUEUED} while it waits in the
-     * queue.
+     * Per account, one long at {@code account x 8} (one cache miss for all three): where it is placed
+     * ({@link #PLACED}: the markets where it has a bucket node, banded, or a scan slot, scanned, and the assets
+     * where it has a bucket node), {@link #SCANNED} for a scanned account, whose class may change with prices
+     * alone (re-split after each visit), and {@link #QUEUED} while it waits in the queue.
      */
     private final UnsafeBuffer accountState;
     /** Where touched values go, so that the JIT keeps the loads that warm the cache; never read. */
@@ -110,6 +116,7 @@ public final class LiquidationIndex implements AccountChangeListener
     private final UnsafeBuffer candidates;
     private final long[] termE8;
     private final long[] notionalE8;
+    private final long[] assetValueE8;
 
     public LiquidationIndex(
         final AccountStore accounts,
@@ -128,35 +135,37 @@ public final class LiquidationIndex implements AccountChangeListener
         this.maxAssets = assets.capacity();
         this.maxMarkets = markets.capacity();
         this.maxAccounts = accounts.capacity();
-        if (!fits(maxAccounts, maxMarkets))
+        this.nodesPerAccount = maxMarkets + maxAssets;
+        if (!fits(maxAccounts, maxMarkets, maxAssets))
         {
-            throw new IllegalArgumentException(
-                "index of " + maxAccounts + " accounts x " + maxMarkets + " markets exceeds one buffer");
+            throw new IllegalArgumentException("index of " + maxAccounts + " accounts x (" + maxMarkets + " markets + " +
+                maxAssets + " assets) exceeds one buffer");
         }
         final long accountMarkets = (long)maxAccounts * maxMarkets;
-        this.buckets = new TriggerBuckets((int)accountMarkets, 2 * maxMarkets);
+        this.buckets = new TriggerBuckets((int)((long)maxAccounts * nodesPerAccount), 2 * maxMarkets + maxAssets);
         this.scanLists = OffHeap.allocate(accountMarkets * Integer.BYTES);
         this.scanSizes = new int[maxMarkets];
         this.scanSlots = OffHeap.allocate(accountMarkets * Integer.BYTES);
-        this.accountState = OffHeap.allocate((long)maxAccounts * Integer.BYTES);
+        this.accountState = OffHeap.allocate((long)maxAccounts * Long.BYTES);
         this.queue = OffHeap.allocate((long)maxAccounts * Integer.BYTES);
         this.scheduleUsed = new long[maxMarkets][SCHEDULE_LONGS];
         this.assetUsed = new long[maxAssets][ASSET_LONGS];
         this.candidates = OffHeap.allocate((long)maxAccounts * Integer.BYTES);
         this.termE8 = new long[maxMarkets];
         this.notionalE8 = new long[maxMarkets];
+        this.assetValueE8 = new long[maxAssets];
         rebuild();
     }
 
     /**
      * True when every table of an index for these capacities fits one off-heap buffer (the engine runs without
-     * an index otherwise). The node pool, 16 bytes per account and market, is the largest; an
-     * {@link AccountStore} record holds at least 32 bytes per market, so whenever the store fits, so does the
-     * index.
+     * an index otherwise). The node pool, 16 bytes per account and market or asset, is the largest; an
+     * {@link AccountStore} record holds at least 16 bytes per asset and 32 per market, so whenever the store
+     * fits, so does the index.
      */
-    public static boolean fits(final int maxAccounts, final int maxMarkets)
+    public static boolean fits(final int maxAccounts, final int maxMarkets, final int maxAssets)
     {
-        return (long)maxAccounts * maxMarkets <= MAX_NODES;
+        return (long)maxAccounts * (maxMarkets + maxAssets) <= MAX_NODES;
     }
 
     /** Forgets everything and queues every open account again: after a snapshot is restored into the store. */
@@ -185,7 +194,7 @@ public final class LiquidationIndex implements AccountChangeListener
     @Override
     public void onAccountChanged(final int accountIndex)
     {
-        final int state = state(accountIndex);
+        final long state = state(accountIndex);
         if ((state & QUEUED) == 0)
         {
             state(accountIndex, state | QUEUED);
@@ -212,7 +221,7 @@ public final class LiquidationIndex implements AccountChangeListener
         count = buckets.collectBelow(shortTree(marketId), markE8, candidates, count);
         for (int i = 0; i < count; i++)
         {
-            final int accountIndex = candidates.getInt(i << 2) / maxMarkets;
+            final int accountIndex = candidates.getInt(i << 2) / nodesPerAccount;
             candidates.putInt(i << 2, accountIndex);
             onAccountChanged(accountIndex);
         }
@@ -231,24 +240,31 @@ public final class LiquidationIndex implements AccountChangeListener
 
     /**
      * Collects the holders of an asset whose tick (already stored as its price) may have made them liquidatable:
-     * after the re-split that a price below its floor calls for, every banded account is at or above its
-     * maintenance margin with its collateral at floor prices, so only the asset's holders in a scan list can be
-     * due. Each once, in no order; O(scanned accounts), never a walk of every holder. Queues the visited accounts
-     * for a new split at the next call.
+     * banded holders whose balance's trigger the price fell below, and the asset's holders in a scan list. Each
+     * once, in no order; O(log n + k) plus the scanned accounts, never a walk of every holder. Queues the visited
+     * accounts for a new split at the next call.
      *
      * @return how many ({@link #candidate(int)} 0 .. n-1).
      */
     public int collectHolders(final int assetId)
     {
         refreshAll();
-        int count = 0;
+        int count = assetId == assets.quoteAssetId() ?
+            0 : buckets.collectAbove(assetTree(assetId), assets.priceE8(assetId), candidates, 0);
+        for (int i = 0; i < count; i++)
+        {
+            final int accountIndex = candidates.getInt(i << 2) / nodesPerAccount;
+            candidates.putInt(i << 2, accountIndex);
+            onAccountChanged(accountIndex);
+        }
         for (int m = 0; m < maxMarkets; m++)
         {
             final int scanBase = scanListOffset(m, 0);
             for (int slot = 0, scanSize = scanSizes[m]; slot < scanSize; slot++)
             {
                 final int accountIndex = scanLists.getInt(scanBase + (slot << 2));
-                // Every account in a scan list is SCANNED, so being queued marks it as already taken by this call.
+                // Every account in a scan list is SCANNED, so being queued marks it as already taken by this call
+                // (and a banded one taken above is in no scan list).
                 if ((state(accountIndex) & QUEUED) == 0 && accounts.balanceE8(accountIndex, assetId) != 0)
                 {
                     candidates.putInt(count++ << 2, accountIndex);
@@ -274,9 +290,9 @@ public final class LiquidationIndex implements AccountChangeListener
      * node in the market), so that the misses overlap with the caller's own ({@code AccountStore.touch}); the
      * value means nothing.
      */
-    public int touch(final int accountIndex, final int marketId)
+    public long touch(final int accountIndex, final int marketId)
     {
-        return state(accountIndex) + buckets.touch(accountIndex * maxMarkets + marketId);
+        return state(accountIndex) + buckets.touch(accountIndex * nodesPerAccount + marketId);
     }
 
     /** The i-th account index of the last {@link #collect} or {@link #collectHolders}. */
@@ -320,20 +336,21 @@ public final class LiquidationIndex implements AccountChangeListener
 
     private void reclassify(final int accountIndex)
     {
-        final int nodeBase = accountIndex * maxMarkets;
-        // A scanned account has scan slots in its placed markets; a banded one has bucket nodes there.
-        final int state = state(accountIndex);
+        final int nodeBase = accountIndex * nodesPerAccount;
+        // A scanned account has scan slots in its placed markets; a banded one has bucket nodes there and in its
+        // placed assets.
+        final long state = state(accountIndex);
         final boolean scanned = (state & SCANNED) != 0;
-        for (int bits = state & PLACED_MARKETS; bits != 0; bits &= bits - 1)
+        for (long bits = state & PLACED; bits != 0; bits &= bits - 1)
         {
-            final int m = Integer.numberOfTrailingZeros(bits);
+            final int placement = Long.numberOfTrailingZeros(bits);
             if (scanned)
             {
-                removeFromScan(m, accountIndex);
+                removeFromScan(placement, accountIndex);
             }
             else
             {
-                buckets.remove(nodeBase + m);
+                buckets.remove(nodeBase + placement);
             }
         }
         // Placement and class are rewritten below; the QUEUED bit is kept as it is.
@@ -352,10 +369,14 @@ public final class LiquidationIndex implements AccountChangeListener
         {
             return;
         }
-        if (banded && assets.quoteAssetId() != AssetTable.NO_QUOTE_ASSET && band(accountIndex, positions))
+        if (banded && assets.quoteAssetId() != AssetTable.NO_QUOTE_ASSET)
         {
-            state(accountIndex, (state & QUEUED) | positions);
-            return;
+            final long placed = band(accountIndex, positions);
+            if (placed != NOT_BANDED)
+            {
+                state(accountIndex, (state & QUEUED) | placed);
+                return;
+            }
         }
         state(accountIndex, (state & QUEUED) | SCANNED | positions);
         for (int bits = positions; bits != 0; bits &= bits - 1)
@@ -364,13 +385,28 @@ public final class LiquidationIndex implements AccountChangeListener
         }
     }
 
-    /** Splits the account's slack among its positions and puts each in its buckets; false when the slack is < 0. */
-    private boolean band(final int accountIndex, final int positionMask)
+    /**
+     * Splits the account's slack among its positions and its non-quote balances in proportion to their notionals
+     * and values, and puts each in its buckets.
+     *
+     * @return the placement bits of the nodes inserted, or {@link #NOT_BANDED} (nothing inserted) when the slack
+     * is {@code < 0}.
+     */
+    private long band(final int accountIndex, final int positionMask)
     {
         long equityE8 = lowestCollateralE8(accountIndex);
         long maintenanceE8 = 0;
-        long totalNotionalE8 = 0;
-        final int positions = Integer.bitCount(positionMask);
+        long totalWeightE8 = 0;
+        int assetMask = 0;
+        for (int a = 0; a < maxAssets; a++)
+        {
+            if (assetValueE8[a] > 0)
+            {
+                assetMask |= 1 << a;
+                totalWeightE8 += assetValueE8[a];
+            }
+        }
+        final int exposures = Integer.bitCount(positionMask) + Integer.bitCount(assetMask);
         for (int bits = positionMask; bits != 0; bits &= bits - 1)
         {
             final int m = Integer.numberOfTrailingZeros(bits);
@@ -383,21 +419,21 @@ public final class LiquidationIndex implements AccountChangeListener
             termE8[m] = valueE8 - requirementE8;
             equityE8 += valueE8;
             maintenanceE8 = MarginRequirements.addSaturating(maintenanceE8, requirementE8);
-            totalNotionalE8 += notional;
+            totalWeightE8 += notional;
         }
-        // E and MM summed as MarginCalculator sums them (each within a long under the range rule).
+        // E and MM summed as MarginCalculator sums them (each within a long under the range rule; the weights,
+        // notionals and values each within 2^58, at most 31 of them).
         final long slackE8 = FixedPoint.subtractSaturating(equityE8, maintenanceE8);
         if (slackE8 < 0)
         {
-            return false;
+            return NOT_BANDED;
         }
-        final int nodeBase = accountIndex * maxMarkets;
+        final int nodeBase = accountIndex * nodesPerAccount;
         for (int bits = positionMask; bits != 0; bits &= bits - 1)
         {
             final int m = Integer.numberOfTrailingZeros(bits);
             final long sizeE8 = accounts.sizeE8(accountIndex, m);
-            final long shareE8 = positions == 1 || totalNotionalE8 == 0 ?
-                (positions == 1 ? slackE8 : 0) : FixedPoint.mulDivFloor(slackE8, notionalE8[m], totalNotionalE8);
+            final long shareE8 = share(slackE8, notionalE8[m], totalWeightE8, exposures);
             final long marginE8 = FixedPoint.subtractSaturating(shareE8, termE8[m]);
             if (sizeE8 > 0)
             {
@@ -408,19 +444,41 @@ public final class LiquidationIndex implements AccountChangeListener
                 buckets.insert(shortTree(m), nodeBase + m, triggers.shortTriggerE8(m, marginE8, sizeE8));
             }
         }
-        return true;
+        for (int bits = assetMask; bits != 0; bits &= bits - 1)
+        {
+            final int a = Integer.numberOfTrailingZeros(bits);
+            final long targetE8 = assetValueE8[a] - share(slackE8, assetValueE8[a], totalWeightE8, exposures);
+            buckets.insert(assetTree(a), nodeBase + maxMarkets + a, CollateralTrigger.triggerE8(
+                accounts.balanceE8(accountIndex, a), assets.haircutE8(a), staleHaircutCountedE8(a), targetE8));
+        }
+        return positionMask | ((long)assetMask << maxMarkets);
+    }
+
+    /** An exposure's share of the slack: all of it for the only exposure, else in proportion to its weight. */
+    private static long share(final long slackE8, final long weightE8, final long totalWeightE8, final int exposures)
+    {
+        if (exposures == 1)
+        {
+            return slackE8;
+        }
+        return totalWeightE8 == 0 ? 0 : FixedPoint.mulDivFloor(slackE8, weightE8, totalWeightE8);
     }
 
     /**
-     * Quote cash plus every other balance at its haircut value at the asset's floor price, cut by its stale
-     * haircut too when its oracle has a staleness limit: a value the account's collateral cannot fall below
-     * until the asset's price leaves its floor or its parameters change (docs/engine-model.md, docs/risk-model.md
-     * section 8).
+     * Quote cash plus every other balance at its haircut value at the asset's price, cut by its stale haircut too
+     * when its oracle has a staleness limit (staleness comes with time alone, without an input to re-split on):
+     * a value the account's collateral is at or above while each asset's price stays at or above the price
+     * now (docs/engine-model.md, docs/risk-model.md section 8). Leaves each non-quote value in
+     * {@link #assetValueE8} (0 for an asset the account does not hold or that has no price).
      */
     private long lowestCollateralE8(final int accountIndex)
     {
         long collateralE8 = 0;
         final int quoteAssetId = assets.quoteAssetId();
+        for (int a = 0; a < maxAssets; a++)
+        {
+            assetValueE8[a] = 0;
+        }
         for (int bits = accounts.balanceMask(accountIndex); bits != 0; bits &= bits - 1)
         {
             final int a = Integer.numberOfTrailingZeros(bits);
@@ -430,19 +488,23 @@ public final class LiquidationIndex implements AccountChangeListener
                 collateralE8 += balanceE8;
                 continue;
             }
-            final long priceE8 = assetUsed[a][0];
+            final long priceE8 = assets.priceE8(a);
             if (priceE8 > 0)
             {
-                long valueE8 = FixedPoint.mulE8Floor(
-                    FixedPoint.mulE8Floor(balanceE8, priceE8), FixedPoint.SCALE - assets.haircutE8(a));
-                if (assetOracles.stalenessNs(a) > 0)
-                {
-                    valueE8 = FixedPoint.mulE8Floor(valueE8, FixedPoint.SCALE - assetOracles.staleHaircutE8(a));
-                }
+                final long valueE8 = FixedPoint.mulE8Floor(FixedPoint.mulE8Floor(
+                    FixedPoint.mulE8Floor(balanceE8, priceE8), FixedPoint.SCALE - assets.haircutE8(a)),
+                    FixedPoint.SCALE - staleHaircutCountedE8(a));
+                assetValueE8[a] = valueE8;
                 collateralE8 += valueE8;
             }
         }
         return collateralE8;
+    }
+
+    /** The stale haircut when the asset's oracle has a staleness limit (the index counts it always), else 0. */
+    private long staleHaircutCountedE8(final int assetId)
+    {
+        return assetOracles.stalenessNs(assetId) > 0 ? assetOracles.staleHaircutE8(assetId) : 0;
     }
 
     private boolean isIndexable(final int marketId)
@@ -480,10 +542,9 @@ public final class LiquidationIndex implements AccountChangeListener
     }
 
     /**
-     * Holders' collateral counts at the asset's floor price ({@code assetUsed[a][0]}), at most its price: when the
-     * price falls below the floor or more than doubles it, or a valuation parameter changed, the floor is reset
-     * to 15/16 of the price and every holder is queued. Collateral value never decreases with price, so while
-     * the price stays at or above the floor every holder's collateral is at least what its split assumed.
+     * When the asset's valuation parameters (haircut, staleness limit, stale haircut) are not those its holders'
+     * triggers were computed with, queues every holder. Its price needs no such check: a fall below a holder's
+     * trigger is what {@link #collectHolders} visits, and a rise only raises collateral.
      */
     private void refreshAsset(final int assetId)
     {
@@ -492,20 +553,16 @@ public final class LiquidationIndex implements AccountChangeListener
             return;
         }
         final long[] used = assetUsed[assetId];
-        final long priceE8 = assets.priceE8(assetId);
         final long haircutE8 = assets.haircutE8(assetId);
         final long stalenessNs = assetOracles.stalenessNs(assetId);
         final long staleHaircutE8 = assetOracles.staleHaircutE8(assetId);
-        final long floorE8 = used[0];
-        if (priceE8 >= floorE8 && (priceE8 - floorE8) <= floorE8 &&
-            used[1] == haircutE8 && used[2] == stalenessNs && used[3] == staleHaircutE8)
+        if (used[0] == haircutE8 && used[1] == stalenessNs && used[2] == staleHaircutE8)
         {
             return;
         }
-        used[0] = priceE8 - priceE8 / ASSET_FLOOR_DIVISOR;
-        used[1] = haircutE8;
-        used[2] = stalenessNs;
-        used[3] = staleHaircutE8;
+        used[0] = haircutE8;
+        used[1] = stalenessNs;
+        used[2] = staleHaircutE8;
         queueAll(accounts.assetMembers(assetId));
     }
 
@@ -534,14 +591,14 @@ public final class LiquidationIndex implements AccountChangeListener
         scanSlots.putInt(scanSlotOffset(accountIndex, marketId), NO_SLOT);
     }
 
-    private int state(final int accountIndex)
+    private long state(final int accountIndex)
     {
-        return accountState.getInt(accountIndex << 2);
+        return accountState.getLong(accountIndex << 3);
     }
 
-    private void state(final int accountIndex, final int state)
+    private void state(final int accountIndex, final long state)
     {
-        accountState.putInt(accountIndex << 2, state);
+        accountState.putLong(accountIndex << 3, state);
     }
 
     private int scanListOffset(final int marketId, final int slot)
@@ -552,6 +609,11 @@ public final class LiquidationIndex implements AccountChangeListener
     private int scanSlotOffset(final int accountIndex, final int marketId)
     {
         return (accountIndex * maxMarkets + marketId) << 2;
+    }
+
+    private int assetTree(final int assetId)
+    {
+        return 2 * maxMarkets + assetId;
     }
 
     private static int longTree(final int marketId)
