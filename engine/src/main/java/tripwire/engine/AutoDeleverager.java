@@ -33,8 +33,9 @@ import tripwire.engine.state.PositionCostStore;
  * took a side are then listed once each, in the order they were first deleveraged, for the caller to check.
  *
  * <p>Owned by the business-logic thread. Allocates nothing: every scratch array is an off-heap buffer sized for
- * maxAccounts at construction (entry i of an int array at {@code 4 i}, of a long array at {@code 8 i}). Evaluates candidates with the shared {@link MarginCalculator}, so it overwrites the figures
- * the calculator held: the caller must have taken the liquidated account's figures first.
+ * maxAccounts at construction (entry i of an int array at {@code 4 i}, of a long array at {@code 8 i}).
+ * Evaluates candidates with the shared {@link MarginCalculator}, so it overwrites the figures the calculator
+ * held: the caller must have taken the liquidated account's figures first.
  */
 final class AutoDeleverager
 {
