@@ -36,16 +36,19 @@ import tripwire.engine.journal.EventJournal;
  * neither maps nor unmaps.
  *
  * <p>Allocation, measured with {@code ThreadMXBean} and JFR on chronicle-queue 2026.4: in steady state an
- * append allocates nothing on the appending thread, per record or otherwise. Outside the steady state:
+ * append allocates nothing on the appending thread, per record or otherwise, garbage collections included
+ * ({@link IndexHolderKeeper} keeps the per-thread index holders that Chronicle only reaches through weak
+ * references). Outside the steady state:
  * <ul>
- *   <li>the first crossings of an index block (every {@code 4096 x 256} documents) and of a chunk after start
- *       make the JIT deoptimise rare branches of Chronicle's append path, whose rematerialised objects and first
- *       resolved constants take up to a few KB on the appending thread;</li>
+ *   <li>the first crossings of an index block (every {@code 4096 x 256} documents) and of a chunk after start,
+ *       and the first C2 compilations of Chronicle's append methods, allocate on the appending thread: the JIT
+ *       rematerialises objects when it deoptimises a rare branch, and resolves a class's string constants on
+ *       the thread that queues one of its methods for C2 (up to a few KB in all, in the first millions of
+ *       records);</li>
  *   <li>a roll to the next day's file allocates on the appending thread (the new file, its store and index);</li>
- *   <li>after each garbage collection, the next indexed append (one document in 256) re-creates the two index
- *       holders Chronicle keeps per thread behind weak references (240 bytes);</li>
  *   <li>the pre-map thread allocates about 700 bytes for each chunk it maps (the mapped store, its reference
- *       counting and the file lock that grows the file), so about once per 64 MB of journal.</li>
+ *       counting and the file lock that grows the file), so about once per 64 MB of journal; Chronicle offers no
+ *       way to map without allocating.</li>
  * </ul>
  * Chronicle's own pre-toucher would map ahead, but it is Enterprise-only: in the open-source edition
  * {@code ExcerptAppender.pretouch()} fails with {@code StackOverflowError} and the pre-toucher event handler does
@@ -59,12 +62,14 @@ public final class ChronicleEventJournal implements EventJournal
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
     private final AgentRunner premapRunner;
+    private final IndexHolderKeeper indexHolders;
 
     /** Opens the journal in {@code directory}, creating it when absent; appends after any existing records. */
     public ChronicleEventJournal(final Path directory)
     {
         this.queue = open(directory);
         this.appender = queue.createAppender();
+        this.indexHolders = new IndexHolderKeeper(appender);
         this.premapRunner = new AgentRunner(
             new SleepingMillisIdleStrategy(PREMAP_POLL_MS), ChronicleEventJournal::onPremapError, null,
             new ChunkPremapAgent(queue, SystemNanoClock.INSTANCE));
@@ -110,6 +115,7 @@ public final class ChronicleEventJournal implements EventJournal
             bytes.writeInt(config.maxAssets());
             bytes.writeInt(config.maxMarkets());
         }
+        indexHolders.afterAppend();
     }
 
     @Override
@@ -134,6 +140,7 @@ public final class ChronicleEventJournal implements EventJournal
             writeHeader(bytes, JournalRecordDescriptor.KIND_STATE_HASH, Long.BYTES, lastSeq, timeNs);
             bytes.writeLong(stateHash);
         }
+        indexHolders.afterAppend();
     }
 
     /** Appends one record of any kind as it is, for tools that copy a journal record by record. */
@@ -185,6 +192,7 @@ public final class ChronicleEventJournal implements EventJournal
                 bytes.writeByte(buffer.getByte(offset + i));
             }
         }
+        indexHolders.afterAppend();
     }
 
     private static void writeHeader(final Bytes<?> bytes, final int kind, final int length, final long seq, final long timeNs)
