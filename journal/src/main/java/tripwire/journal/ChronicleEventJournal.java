@@ -58,11 +58,14 @@ public final class ChronicleEventJournal implements EventJournal
 {
     /** How long the chunk pre-mapper sleeps between looks at the write position. */
     static final long PREMAP_POLL_MS = 10;
+    private static final long PREMAP_ERRORS_LOGGED_EVERY = 1000;
 
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
     private final AgentRunner premapRunner;
+    private final Thread premapThread;
     private final IndexHolderKeeper indexHolders;
+    private long premapErrors;
 
     /** Opens the journal in {@code directory}, creating it when absent; appends after any existing records. */
     public ChronicleEventJournal(final Path directory)
@@ -71,9 +74,9 @@ public final class ChronicleEventJournal implements EventJournal
         this.appender = queue.createAppender();
         this.indexHolders = new IndexHolderKeeper(appender);
         this.premapRunner = new AgentRunner(
-            new SleepingMillisIdleStrategy(PREMAP_POLL_MS), ChronicleEventJournal::onPremapError, null,
-            new ChunkPremapAgent(queue, SystemNanoClock.INSTANCE));
-        AgentRunner.startOnThread(premapRunner, runnable ->
+            new SleepingMillisIdleStrategy(PREMAP_POLL_MS), this::onPremapError, null,
+            new ChunkPremapAgent(queue, SystemNanoClock.INSTANCE, this::onPremapError));
+        this.premapThread = AgentRunner.startOnThread(premapRunner, runnable ->
         {
             final Thread thread = new Thread(runnable);
             thread.setDaemon(true);
@@ -84,7 +87,7 @@ public final class ChronicleEventJournal implements EventJournal
     /** The thread that maps the queue file's chunks ahead of the appender (for allocation measurements). */
     public Thread premapThread()
     {
-        return premapRunner.thread();
+        return premapThread;
     }
 
     /**
@@ -203,10 +206,16 @@ public final class ChronicleEventJournal implements EventJournal
         bytes.writeLong(timeNs);
     }
 
-    /** A failed mapping ahead is not fatal: the appender maps the chunk itself when it gets there. */
-    private static void onPremapError(final Throwable error)
+    /**
+     * A failed mapping ahead is not fatal: the appender maps the chunk itself when it gets there. Logs the first
+     * failure and every {@link #PREMAP_ERRORS_LOGGED_EVERY}th after it. Pre-map thread only.
+     */
+    private void onPremapError(final Throwable error)
     {
-        System.err.println("journal chunk pre-mapper: " + error);
+        if (premapErrors++ % PREMAP_ERRORS_LOGGED_EVERY == 0)
+        {
+            System.err.println("journal chunk pre-mapper: " + error + " (" + premapErrors + " failures so far)");
+        }
     }
 
     private static long sizeOf(final Path file)

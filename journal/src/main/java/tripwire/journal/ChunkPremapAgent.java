@@ -9,6 +9,7 @@ import net.openhft.chronicle.bytes.MappedFile;
 import net.openhft.chronicle.core.io.ReferenceOwner;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
+import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 
@@ -27,8 +28,9 @@ import org.agrona.concurrent.NanoClock;
  * Chronicle maps a cycle file chunk by chunk through one {@link MappedFile} per file, shared by every reader and
  * writer of the queue instance; each chunk's {@link MappedBytesStore} is reference-counted and unmapped when its
  * last holder releases it. By holding chunk c+1 before the appender reaches it, the appender finds it in the
- * table and only takes a reference; by holding the chunks the appender (and its index, whose current index block
- * may lie a chunk or two behind) has left, the last release of a chunk is always this agent's.
+ * table and only takes a reference; by holding the chunks the appender has left while anything else still refers
+ * to them (the appender's index writer, the current index block, which can lie several chunks back), the last
+ * release of a chunk is this agent's.
  *
  * <p>The write position comes from the cycle file's header (a volatile read), so the appender is not touched.
  * When the wall-clock cycle rolls, the agent moves to the new cycle's file once the appender has created it,
@@ -51,20 +53,25 @@ final class ChunkPremapAgent implements Agent, ReferenceOwner
 
     private final SingleChronicleQueue queue;
     private final NanoClock clock;
+    private final ErrorHandler errorHandler;
     private final MappedBytesStore[] heldStores = new MappedBytesStore[MAX_HELD_CHUNKS];
     private final long[] heldChunks = new long[MAX_HELD_CHUNKS];
     private int heldCount;
     private SingleChronicleQueueStore store;
     private MappedFile mappedFile;
     private long chunkSizeBytes;
-    private long chunksMapped;
     private long lastCycleAttemptNs;
 
-    /** @param clock paces the look for a new cycle's file only ({@link #CYCLE_RETRY_INTERVAL_NS}). */
-    ChunkPremapAgent(final SingleChronicleQueue queue, final NanoClock clock)
+    /**
+     * @param clock        paces the look for a new cycle's file only ({@link #CYCLE_RETRY_INTERVAL_NS}).
+     * @param errorHandler told of a failed look or mapping; the agent goes on at its next duty cycle (the appender
+     *                     maps a chunk itself when it finds it unmapped).
+     */
+    ChunkPremapAgent(final SingleChronicleQueue queue, final NanoClock clock, final ErrorHandler errorHandler)
     {
         this.queue = queue;
         this.clock = clock;
+        this.errorHandler = errorHandler;
         this.lastCycleAttemptNs = clock.nanoTime() - CYCLE_RETRY_INTERVAL_NS;
     }
 
@@ -74,8 +81,22 @@ final class ChunkPremapAgent implements Agent, ReferenceOwner
         return ROLE_NAME;
     }
 
+    /** Never throws: a failure goes to the error handler and counts as no work, so the agent idles before retrying. */
     @Override
     public int doWork()
+    {
+        try
+        {
+            return premap();
+        }
+        catch (final RuntimeException ex)
+        {
+            errorHandler.onError(ex);
+            return 0;
+        }
+    }
+
+    private int premap()
     {
         if ((store == null || store.cycle() != queue.cycle()) && !followCycle(clock.nanoTime()))
         {
@@ -96,12 +117,6 @@ final class ChunkPremapAgent implements Agent, ReferenceOwner
             queue.closeStore(store);
             store = null;
         }
-    }
-
-    /** Chunks this agent has reserved since it started. */
-    long chunksMapped()
-    {
-        return chunksMapped;
     }
 
     /** The cycle whose file this agent follows, {@code Integer.MIN_VALUE} before the appender's first write. */
@@ -172,7 +187,6 @@ final class ChunkPremapAgent implements Agent, ReferenceOwner
         }
         heldChunks[heldCount] = chunk;
         heldCount++;
-        chunksMapped++;
         return 1;
     }
 

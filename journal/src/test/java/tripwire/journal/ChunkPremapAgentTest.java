@@ -48,7 +48,10 @@ class ChunkPremapAgentTest
             .timeProvider(wallClock)
             .build();
         appender = queue.createAppender();
-        agent = new ChunkPremapAgent(queue, agentClock);
+        agent = new ChunkPremapAgent(queue, agentClock, error ->
+        {
+            throw new AssertionError("pre-map failed", error);
+        });
     }
 
     @AfterEach
