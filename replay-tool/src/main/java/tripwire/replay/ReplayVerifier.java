@@ -1,10 +1,11 @@
 package tripwire.replay;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.ExpandableArrayBuffer;
 
 import tripwire.codecs.MessageHeaderDecoder;
 import tripwire.engine.EngineConfig;
@@ -20,17 +21,24 @@ import tripwire.engine.LiquidationEngine;
  */
 public final class ReplayVerifier
 {
-    private static final int MAX_PENDING = 4096;
+    private static final int INITIAL_PENDING = 4096;
     private static final int TEMPLATE_SLOTS = 65_537;
     private static final int SHORT_FRAME_SLOT = TEMPLATE_SLOTS - 1;
 
     private final LiquidationEngine engine;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
-    private final UnsafeBuffer[] pending = new UnsafeBuffer[MAX_PENDING];
-    private final int[] pendingLength = new int[MAX_PENDING];
-    private final long[] pendingOutSeq = new long[MAX_PENDING];
+    /**
+     * The replayed outputs of the current input not yet matched with the journal's, back to back: output i is
+     * {@code pendingLength[i]} bytes at {@code pendingOffset[i]}. An input may emit any number of outputs (a crash
+     * tick may liquidate every account), so all of them grow on demand; they are emptied before every input.
+     */
+    private final ExpandableArrayBuffer pendingBytes = new ExpandableArrayBuffer(INITIAL_PENDING * 128);
+    private int[] pendingOffset = new int[INITIAL_PENDING];
+    private int[] pendingLength = new int[INITIAL_PENDING];
+    private long[] pendingOutSeq = new long[INITIAL_PENDING];
     private int pendingHead;
     private int pendingCount;
+    private int pendingEnd;
     /** Counts by SBE template id (an unsigned 16-bit field), plus one slot for frames shorter than a header. */
     private final long[] inputsByTemplate = new long[TEMPLATE_SLOTS];
     private final long[] outputsByTemplate = new long[TEMPLATE_SLOTS];
@@ -44,10 +52,6 @@ public final class ReplayVerifier
 
     public ReplayVerifier(final EngineConfig config)
     {
-        for (int i = 0; i < MAX_PENDING; i++)
-        {
-            pending[i] = new UnsafeBuffer(new byte[256]);
-        }
         engine = new LiquidationEngine(config, this::onReplayedOutput);
     }
 
@@ -81,15 +85,15 @@ public final class ReplayVerifier
             difference("journaled output outSeq " + outSeq + " was not produced by the replay");
             return;
         }
-        final UnsafeBuffer replayed = pending[pendingHead];
+        final int replayedOffset = pendingOffset[pendingHead];
         final int replayedLength = pendingLength[pendingHead];
-        if (replayedLength != length || !equalBytes(replayed, buffer, offset, length))
+        if (replayedLength != length || !equalBytes(pendingBytes, replayedOffset, buffer, offset, length))
         {
             difference("output outSeq " + outSeq + " differs: journal " + hex(buffer, offset, length) +
-                ", replay " + hex(replayed, 0, replayedLength));
+                ", replay " + hex(pendingBytes, replayedOffset, replayedLength));
             return;
         }
-        pendingHead = (pendingHead + 1) % MAX_PENDING;
+        pendingHead++;
         pendingCount--;
     }
 
@@ -155,19 +159,23 @@ public final class ReplayVerifier
     private void onReplayedOutput(
         final long outSeq, final long timeNs, final DirectBuffer buffer, final int offset, final int length)
     {
-        if (pendingCount == MAX_PENDING)
+        if (pendingCount == 0)
         {
-            difference("more than " + MAX_PENDING + " replayed outputs without a journaled counterpart");
-            return;
+            pendingHead = 0;
+            pendingEnd = 0;
         }
-        final int slot = (pendingHead + pendingCount) % MAX_PENDING;
-        if (pending[slot].capacity() < length)
+        final int slot = pendingHead + pendingCount;
+        if (slot == pendingOffset.length)
         {
-            pending[slot] = new UnsafeBuffer(new byte[length]);
+            pendingOffset = Arrays.copyOf(pendingOffset, 2 * slot);
+            pendingLength = Arrays.copyOf(pendingLength, 2 * slot);
+            pendingOutSeq = Arrays.copyOf(pendingOutSeq, 2 * slot);
         }
-        pending[slot].putBytes(0, buffer, offset, length);
+        pendingBytes.putBytes(pendingEnd, buffer, offset, length);
+        pendingOffset[slot] = pendingEnd;
         pendingLength[slot] = length;
         pendingOutSeq[slot] = outSeq;
+        pendingEnd += length;
         pendingCount++;
     }
 
@@ -192,19 +200,20 @@ public final class ReplayVerifier
         }
     }
 
-    private static boolean equalBytes(final DirectBuffer a, final DirectBuffer b, final int bOffset, final int length)
+    private static boolean equalBytes(
+        final DirectBuffer a, final int aOffset, final DirectBuffer b, final int bOffset, final int length)
     {
         int i = 0;
         for (; i + Long.BYTES <= length; i += Long.BYTES)
         {
-            if (a.getLong(i) != b.getLong(bOffset + i))
+            if (a.getLong(aOffset + i) != b.getLong(bOffset + i))
             {
                 return false;
             }
         }
         for (; i < length; i++)
         {
-            if (a.getByte(i) != b.getByte(bOffset + i))
+            if (a.getByte(aOffset + i) != b.getByte(bOffset + i))
             {
                 return false;
             }
