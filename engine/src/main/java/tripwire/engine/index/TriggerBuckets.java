@@ -17,7 +17,8 @@ import tripwire.engine.state.OffHeap;
  * {@code 1 + 64 e + (the 6 bits below it)}, a monotone map (a larger key never goes to a lower bucket; a bucket
  * spans at most 1/64 of its price). Insert and remove are O(1); {@link #collectAbove}/{@link #collectBelow}
  * report every bucket strictly beyond the price's bucket whole and filter the price's own bucket exactly:
- * O(non-empty words of the bitmap + k + the size of one bucket).
+ * O(non-empty words of the bitmap + k + the size of one bucket), where the price's bucket is read only when its
+ * key bound says a node in it may be beyond the price (each read makes the bound exact again).
  *
  * <p>Nodes live off-heap in one buffer, 16 bytes each (so a node never straddles a cache line):
  * <pre>
@@ -49,6 +50,14 @@ final class TriggerBuckets
     private final int[] heads;
     /** bits[tree * WORDS + word]: bit b of word w set when bucket 64 w + b is not empty. */
     private final long[] bits;
+    /**
+     * highest[tree * BUCKETS + bucket]: at least the largest key in the bucket (raised on insert, left as it is
+     * on remove, made exact when a collect reads the bucket); Long.MIN_VALUE while empty. lowest: the same for the
+     * smallest key. A tick whose price falls in a bucket reads that bucket's nodes only when its bound says one
+     * may be beyond the price, so a tick that crosses nobody costs O(1) there however many nodes sit near it.
+     */
+    private final long[] highest;
+    private final long[] lowest;
 
     /** @param nodeCount at most {@code OffHeap.MAX_BYTES / NODE_LENGTH}. */
     TriggerBuckets(final int nodeCount, final int treeCount)
@@ -56,6 +65,8 @@ final class TriggerBuckets
         nodes = OffHeap.allocate((long)nodeCount * NODE_LENGTH);
         heads = new int[treeCount * BUCKETS];
         bits = new long[treeCount * WORDS];
+        highest = new long[treeCount * BUCKETS];
+        lowest = new long[treeCount * BUCKETS];
         clear();
     }
 
@@ -65,6 +76,8 @@ final class TriggerBuckets
         nodes.setMemory(0, nodes.capacity(), (byte)0xFF);
         Arrays.fill(heads, NONE);
         Arrays.fill(bits, 0);
+        Arrays.fill(highest, Long.MIN_VALUE);
+        Arrays.fill(lowest, Long.MAX_VALUE);
     }
 
     /** True while the node is in a tree. */
@@ -102,6 +115,8 @@ final class TriggerBuckets
             bits[tree * WORDS + (bucket >>> 6)] |= 1L << bucket;
         }
         heads[headIndex] = node;
+        highest[headIndex] = Math.max(highest[headIndex], triggerE8);
+        lowest[headIndex] = Math.min(lowest[headIndex], triggerE8);
     }
 
     /** Removes the node from its tree, if it is in one. */
@@ -130,6 +145,8 @@ final class TriggerBuckets
             {
                 final int bucket = headIndex % BUCKETS;
                 bits[(headIndex / BUCKETS) * WORDS + (bucket >>> 6)] &= ~(1L << bucket);
+                highest[headIndex] = Long.MIN_VALUE;
+                lowest[headIndex] = Long.MAX_VALUE;
             }
         }
         nodes.putInt(base + LINK_OFFSET, NONE);
@@ -142,13 +159,21 @@ final class TriggerBuckets
     int collectAbove(final int tree, final long priceE8, final UnsafeBuffer out, final int count)
     {
         final int bucket = bucketOf(priceE8);
+        final int headIndex = tree * BUCKETS + bucket;
         int n = count;
-        for (int node = heads[tree * BUCKETS + bucket]; node != NONE; node = next(node))
+        if (highest[headIndex] > priceE8)
         {
-            if (keyE8(node) > priceE8)
+            long largest = Long.MIN_VALUE;
+            for (int node = heads[headIndex]; node != NONE; node = next(node))
             {
-                out.putInt(n++ << 2, node);
+                final long keyE8 = keyE8(node);
+                largest = Math.max(largest, keyE8);
+                if (keyE8 > priceE8)
+                {
+                    out.putInt(n++ << 2, node);
+                }
             }
+            highest[headIndex] = largest;
         }
         final int base = tree * WORDS;
         int word = bucket >>> 6;
@@ -173,13 +198,21 @@ final class TriggerBuckets
     int collectBelow(final int tree, final long priceE8, final UnsafeBuffer out, final int count)
     {
         final int bucket = bucketOf(priceE8);
+        final int headIndex = tree * BUCKETS + bucket;
         int n = count;
-        for (int node = heads[tree * BUCKETS + bucket]; node != NONE; node = next(node))
+        if (lowest[headIndex] < priceE8)
         {
-            if (keyE8(node) < priceE8)
+            long smallest = Long.MAX_VALUE;
+            for (int node = heads[headIndex]; node != NONE; node = next(node))
             {
-                out.putInt(n++ << 2, node);
+                final long keyE8 = keyE8(node);
+                smallest = Math.min(smallest, keyE8);
+                if (keyE8 < priceE8)
+                {
+                    out.putInt(n++ << 2, node);
+                }
             }
+            lowest[headIndex] = smallest;
         }
         final int base = tree * WORDS;
         final int lastWord = bucket >>> 6;
