@@ -18,9 +18,9 @@ import tripwire.engine.state.MarketTable;
 import tripwire.engine.state.PenaltyTable;
 import tripwire.engine.state.PositionCostStore;
 import tripwire.engine.state.OracleTable;
+import tripwire.engine.state.OrderIndex;
 import tripwire.engine.state.PartialLiquidationCooldowns;
 import tripwire.engine.state.PartialLiquidationTable;
-import tripwire.engine.state.OrderIndex;
 
 /**
  * Tripwire's business logic: applies one input frame at a time to off-heap state and emits liquidation
@@ -93,8 +93,9 @@ public final class LiquidationEngine
         final OracleGuard oracle = new OracleGuard(marketOracles, assetOracles, markets, assets, publisher);
         final OracleDefinitions oracleDefinitions = new OracleDefinitions(marketOracles, assetOracles, oracle, publisher);
 
-        // Presized so that up to maxOutstandingOrders() never grows it: beyond that it doubles once per new
-        // high-water mark (an allocation), then stays allocation-free again.
+        // Presized so that up to maxOutstandingOrders() every order has its own slot: past that, orders whose
+        // slot an older one still holds go to its overflow map, which grows (an allocation) only past its
+        // high-water mark.
         this.orderRefById = new OrderIndex(config.maxOutstandingOrders());
         this.margin = new MarginCalculator(accounts, assets, markets, marginSchedules, stalePrices);
         final DynamicMargin dynamicMargin = new DynamicMargin(marginSchedules);

@@ -22,12 +22,14 @@ import tripwire.engine.state.OffHeap;
  *
  * <p>Owned by the business-logic thread; allocates nothing. Cost per market tick: with the
  * {@link LiquidationIndex}, O(log n + k) plus the accounts it cannot index; without it (or for a market with
- * dynamic margin), O(members) evaluations. An asset tick evaluates, with the index, the asset's holders among
- * the accounts it cannot band (plus a re-split of every holder when the price falls below its floor); without
- * it, every holder.
+ * dynamic margin), O(members) evaluations. An asset tick, with the index, evaluates the holders whose balance's
+ * trigger it crossed and the holders the index scans; without it, every holder.
  */
 final class PriceLogic
 {
+    /** {@link #checkCandidates}'s market for an asset tick: the candidates' market slots are not touched. */
+    private static final int NO_MARKET = -1;
+
     private final AccountStore accounts;
     private final AssetTable assets;
     private final MarketTable markets;
@@ -162,7 +164,7 @@ final class PriceLogic
         }
         else
         {
-            checkCandidates(index.collectHolders(assetId), AccountStore.NO_ACCOUNT, seq, timeNs);
+            checkCandidates(index.collectHolders(assetId), NO_MARKET, seq, timeNs);
         }
     }
 
@@ -185,7 +187,7 @@ final class PriceLogic
      * candidates' records are touched first (their header and, for a market tick, the market's slot), so that
      * their cache misses overlap.
      *
-     * @param marketId the ticked market, or {@link AccountStore#NO_ACCOUNT} for an asset tick.
+     * @param marketId the ticked market, or {@link #NO_MARKET} for an asset tick.
      */
     private void checkCandidates(final int candidates, final int marketId, final long seq, final long timeNs)
     {
@@ -193,7 +195,7 @@ final class PriceLogic
         for (int i = 0; i < candidates; i++)
         {
             final int accountIndex = index.candidate(i);
-            touched += marketId == AccountStore.NO_ACCOUNT ?
+            touched += marketId == NO_MARKET ?
                 accounts.touch(accountIndex) : accounts.touch(accountIndex, marketId);
         }
         touchedSink += touched;

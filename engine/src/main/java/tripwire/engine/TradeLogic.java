@@ -113,10 +113,13 @@ final class TradeLogic
             }
             index = accounts.open(accountId);
         }
-        else if (touch(index, marketId) &&
-            rangeRejected(seq, timeNs, cashE8(index), accounts.sizeE8(index, marketId), marketId, sizeE8, priceE8))
+        else
         {
-            return;
+            touch(index, marketId);
+            if (rangeRejected(seq, timeNs, cashE8(index), accounts.sizeE8(index, marketId), marketId, sizeE8, priceE8))
+            {
+                return;
+            }
         }
 
         oracle.commitTransitions(seq, timeNs);
@@ -134,13 +137,11 @@ final class TradeLogic
     /**
      * Touches every line the fill will read or write, up front, so that their cache misses overlap instead of
      * following one another: the cost basis and the index's state are in other arrays than the account record.
-     * Always true (it reads as a guard so that it runs before the first check).
      */
-    private boolean touch(final int index, final int marketId)
+    private void touch(final int index, final int marketId)
     {
         touchedSink += costs.costE8(index, marketId) + accounts.touch(index, marketId) +
             (liquidationIndex == null ? 0 : liquidationIndex.touch(index, marketId));
-        return true;
     }
 
     void onLiquidationFill(

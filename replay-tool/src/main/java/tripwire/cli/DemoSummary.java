@@ -22,9 +22,7 @@ final class DemoSummary
     private final Path journal;
     private final long journalBytes;
     private final long stateHash;
-    private final ReplayVerifier.Result replay;
-    private final long replayOpenNanos;
-    private final long replayNanos;
+    private final JournalReplay.Timed replay;
 
     DemoSummary(
         final int accounts, final long seed, final long inputs, final long elapsedNanos, final long orders,
@@ -42,9 +40,7 @@ final class DemoSummary
         this.journal = journal;
         this.journalBytes = journalBytes;
         this.stateHash = stateHash;
-        this.replay = replay.result();
-        this.replayOpenNanos = replay.openNanos();
-        this.replayNanos = replay.replayNanos();
+        this.replay = replay;
     }
 
     void print(final PrintStream out)
@@ -64,12 +60,13 @@ final class DemoSummary
         out.printf("  journal              %s (%,.1f MB of queue files; Chronicle grows them a 64 MiB block at a time)%n",
             journal.toAbsolutePath(), journalBytes / 1e6);
         out.printf("  state hash           %016x%n", stateHash);
-        out.printf("  replay verification  %s%n", replay.ok() && replay.finalStateHash() == stateHash ?
+        final ReplayVerifier.Result result = replay.result();
+        out.printf("  replay verification  %s%n", result.ok() && result.finalStateHash() == stateHash ?
             String.format("PASSED: %,d inputs replayed, %,d outputs and the state hash reproduced%n" +
                     "                       (opened in %.2f s; replayed in %.2f s: %,d inputs/s, %,d journal records/s)",
-                replay.inputs(), replay.outputs(), replayOpenNanos / 1e9, replayNanos / 1e9,
-                perSecond(replay.inputs(), replayNanos), perSecond(replay.inputs() + replay.outputs(), replayNanos)) :
-            "FAILED: " + replay);
+                result.inputs(), result.outputs(), replay.openNanos() / 1e9, replay.replayNanos() / 1e9,
+                replay.inputsPerSecond(), replay.recordsPerSecond()) :
+            "FAILED: " + result);
     }
 
     private String reasons()

@@ -41,6 +41,21 @@ final class JournalReplay
      */
     record Timed(ReplayVerifier.Result result, long openNanos, long replayNanos)
     {
+        long inputsPerSecond()
+        {
+            return perSecond(result.inputs());
+        }
+
+        /** Journal records (inputs and outputs) replayed or compared per second. */
+        long recordsPerSecond()
+        {
+            return perSecond(result.inputs() + result.outputs());
+        }
+
+        private long perSecond(final long count)
+        {
+            return count * 1_000_000_000L / Math.max(1, replayNanos);
+        }
     }
 
     /** As {@link #verify(Path, EngineConfig, ReplayProgress)}, timing its phases (off the engine: the caller's clock). */

@@ -44,12 +44,10 @@ final class VerifyCommand implements Callable<Integer>
         printCounts(result.inputsByTemplate());
         System.out.println("outputs   " + result.outputs());
         printCounts(result.outputsByTemplate());
-        final long replayNanos = Math.max(1, timed.replayNanos());
         System.out.printf("opened    in %.2f s (journal configuration, engine at its capacities, queue)%n",
             timed.openNanos() / 1e9);
         System.out.printf("replayed  in %.2f s: %,d inputs/s, %,d records/s (inputs and outputs, every one compared)%n",
-            replayNanos / 1e9, result.inputs() * 1_000_000_000L / replayNanos,
-            (result.inputs() + result.outputs()) * 1_000_000_000L / replayNanos);
+            timed.replayNanos() / 1e9, timed.inputsPerSecond(), timed.recordsPerSecond());
         System.out.printf("state     %016x%n", result.finalStateHash());
         System.out.println("verify    " + result);
         return result.ok() ? 0 : 1;

@@ -116,6 +116,8 @@ public final class LiquidationIndex implements AccountChangeListener
     private final UnsafeBuffer candidates;
     private final long[] termE8;
     private final long[] notionalE8;
+    /** {@link #lowestCollateralE8}'s answer beside its sum: the assets with a value > 0, and their values. */
+    private int valuedAssets;
     private final long[] assetValueE8;
 
     public LiquidationIndex(
@@ -205,7 +207,7 @@ public final class LiquidationIndex implements AccountChangeListener
     /**
      * Collects the accounts a tick of the market to {@code markE8} (already stored as its mark) may have made
      * liquidatable: members whose position's trigger the mark crossed, and the market's scanned members; each
-     * once, in no order. Queues the visited accounts for a new split at the next call.
+     * once, in no order. Queues the visited accounts for a new split ({@link #afterInput}).
      *
      * @return how many ({@link #candidate(int)} 0 .. n-1), or {@link #NOT_INDEXED} when the caller must scan
      * every member of the market.
@@ -219,21 +221,14 @@ public final class LiquidationIndex implements AccountChangeListener
         refreshAll();
         int count = buckets.collectAbove(longTree(marketId), markE8, candidates, 0);
         count = buckets.collectBelow(shortTree(marketId), markE8, candidates, count);
-        for (int i = 0; i < count; i++)
-        {
-            final int accountIndex = candidates.getInt(i << 2) / nodesPerAccount;
-            candidates.putInt(i << 2, accountIndex);
-            onAccountChanged(accountIndex);
-        }
+        visitNodes(count);
         final int scanBase = scanListOffset(marketId, 0);
         for (int slot = 0, scanSize = scanSizes[marketId]; slot < scanSize; slot++)
         {
+            // Every account in a scan list is SCANNED: re-split after each visit.
             final int accountIndex = scanLists.getInt(scanBase + (slot << 2));
             candidates.putInt(count++ << 2, accountIndex);
-            if ((state(accountIndex) & SCANNED) != 0)
-            {
-                onAccountChanged(accountIndex);
-            }
+            onAccountChanged(accountIndex);
         }
         return count;
     }
@@ -242,7 +237,7 @@ public final class LiquidationIndex implements AccountChangeListener
      * Collects the holders of an asset whose tick (already stored as its price) may have made them liquidatable:
      * banded holders whose balance's trigger the price fell below, and the asset's holders in a scan list. Each
      * once, in no order; O(log n + k) plus the scanned accounts, never a walk of every holder. Queues the visited
-     * accounts for a new split at the next call.
+     * accounts for a new split ({@link #afterInput}).
      *
      * @return how many ({@link #candidate(int)} 0 .. n-1).
      */
@@ -251,12 +246,7 @@ public final class LiquidationIndex implements AccountChangeListener
         refreshAll();
         int count = assetId == assets.quoteAssetId() ?
             0 : buckets.collectAbove(assetTree(assetId), assets.priceE8(assetId), candidates, 0);
-        for (int i = 0; i < count; i++)
-        {
-            final int accountIndex = candidates.getInt(i << 2) / nodesPerAccount;
-            candidates.putInt(i << 2, accountIndex);
-            onAccountChanged(accountIndex);
-        }
+        visitNodes(count);
         for (int m = 0; m < maxMarkets; m++)
         {
             final int scanBase = scanListOffset(m, 0);
@@ -276,9 +266,10 @@ public final class LiquidationIndex implements AccountChangeListener
     }
 
     /**
-     * Re-splits the accounts the input just changed, while their records are still in cache (a tick later they
-     * would not be). A split made here may rest on a schedule or asset floor that {@link #collect} finds out of
-     * date; it then queues those accounts again, so buckets are exact whenever they are read.
+     * Re-splits the accounts the input just changed or visited, while their records are still in cache (a tick
+     * later they would not be). A split made here may rest on a schedule or asset parameters that the next
+     * {@link #collect} finds out of date; it then queues those accounts again, so buckets are exact whenever they
+     * are read.
      */
     public void afterInput()
     {
@@ -301,7 +292,18 @@ public final class LiquidationIndex implements AccountChangeListener
         return candidates.getInt(i << 2);
     }
 
-    /** Brings every schedule and asset floor up to date and re-splits every queued account: the buckets are exact. */
+    /** Turns the first {@code count} candidates from node numbers into account indexes and queues each account. */
+    private void visitNodes(final int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            final int accountIndex = candidates.getInt(i << 2) / nodesPerAccount;
+            candidates.putInt(i << 2, accountIndex);
+            onAccountChanged(accountIndex);
+        }
+    }
+
+    /** Brings every schedule and asset's parameters up to date and re-splits every queued account: the buckets are exact. */
     private void refreshAll()
     {
         for (int m = 0; m < maxMarkets; m++)
@@ -397,14 +399,10 @@ public final class LiquidationIndex implements AccountChangeListener
         long equityE8 = lowestCollateralE8(accountIndex);
         long maintenanceE8 = 0;
         long totalWeightE8 = 0;
-        int assetMask = 0;
-        for (int a = 0; a < maxAssets; a++)
+        final int assetMask = valuedAssets;
+        for (int bits = assetMask; bits != 0; bits &= bits - 1)
         {
-            if (assetValueE8[a] > 0)
-            {
-                assetMask |= 1 << a;
-                totalWeightE8 += assetValueE8[a];
-            }
+            totalWeightE8 += assetValueE8[Integer.numberOfTrailingZeros(bits)];
         }
         final int exposures = Integer.bitCount(positionMask) + Integer.bitCount(assetMask);
         for (int bits = positionMask; bits != 0; bits &= bits - 1)
@@ -468,17 +466,14 @@ public final class LiquidationIndex implements AccountChangeListener
      * Quote cash plus every other balance at its haircut value at the asset's price, cut by its stale haircut too
      * when its oracle has a staleness limit (staleness comes with time alone, without an input to re-split on):
      * a value the account's collateral is at or above while each asset's price stays at or above the price
-     * now (docs/engine-model.md, docs/risk-model.md section 8). Leaves each non-quote value in
-     * {@link #assetValueE8} (0 for an asset the account does not hold or that has no price).
+     * now (docs/engine-model.md, docs/risk-model.md section 8). Leaves in {@link #valuedAssets} the non-quote
+     * assets worth more than 0 and their values in {@link #assetValueE8}.
      */
     private long lowestCollateralE8(final int accountIndex)
     {
         long collateralE8 = 0;
         final int quoteAssetId = assets.quoteAssetId();
-        for (int a = 0; a < maxAssets; a++)
-        {
-            assetValueE8[a] = 0;
-        }
+        valuedAssets = 0;
         for (int bits = accounts.balanceMask(accountIndex); bits != 0; bits &= bits - 1)
         {
             final int a = Integer.numberOfTrailingZeros(bits);
@@ -495,6 +490,7 @@ public final class LiquidationIndex implements AccountChangeListener
                     FixedPoint.mulE8Floor(balanceE8, priceE8), FixedPoint.SCALE - assets.haircutE8(a)),
                     FixedPoint.SCALE - staleHaircutCountedE8(a));
                 assetValueE8[a] = valueE8;
+                valuedAssets |= valueE8 > 0 ? 1 << a : 0;
                 collateralE8 += valueE8;
             }
         }

@@ -80,12 +80,6 @@ final class TriggerBuckets
         Arrays.fill(lowest, Long.MAX_VALUE);
     }
 
-    /** True while the node is in a tree. */
-    boolean isLinked(final int node)
-    {
-        return nodes.getInt((node << NODE_SHIFT) + LINK_OFFSET) != NONE;
-    }
-
     /** Loads the node's line (see {@code AccountStore.touch}); the value means nothing. */
     int touch(final int node)
     {
