@@ -125,10 +125,11 @@ public final class FixedPoint
     }
 
     /**
-     * a × b / 10^8 rounded down or up, saturating, for a product beyond 64 bits. Each operand is split at 10^8
-     * ({@code x = xHigh × 10^8 + xLow}), so that {@code |a × b| / 10^8 = aHigh·bHigh·10^8 + aHigh·bLow + aLow·bHigh
-     * + aLow·bLow / 10^8}: every division is by the constant 10^8, which the JIT turns into a multiplication, and
-     * each cross term is below 2^63 because {@code xHigh < 2^63 / 10^8} and {@code xLow < 10^8}.
+     * a × b / 10^8 rounded down or up, saturating, for a product beyond 64 bits. The magnitude {@code |a| × |b|}
+     * is formed in 128 bits ({@code high:low}, {@code high < 2^62}) and divided by 10^8 in two 32-bit digits,
+     * schoolbook: while {@code high < 10^8} every partial dividend {@code (remainder << 32) | digit} is below
+     * {@code 10^8 × 2^32 < 2^59}, so each digit is one signed division by the constant 10^8, which the JIT turns
+     * into a multiplication. A larger {@code high} means a quotient of 2^64 or more: saturated.
      */
     private static long mulE8Wide(final long a, final long b, final boolean ceiling)
     {
@@ -139,40 +140,29 @@ public final class FixedPoint
         final boolean negative = (a ^ b) < 0;
         final long magA = Math.abs(a);
         final long magB = Math.abs(b);
-        final long aHigh = magA / SCALE;
-        final long aLow = magA - aHigh * SCALE;
-        final long bHigh = magB / SCALE;
-        final long bLow = magB - bHigh * SCALE;
-        final long lowProduct = aLow * bLow;
-        final long lowQuotient = lowProduct / SCALE;
-        final boolean inexact = lowProduct != lowQuotient * SCALE;
-
-        final long highProduct = aHigh * bHigh;
-        long magnitude = -1;
-        if (Math.multiplyHigh(aHigh, bHigh) == 0 && highProduct >= 0 && highProduct <= Long.MAX_VALUE / SCALE)
-        {
-            // Every term is >= 0, so a sum past Long.MAX_VALUE shows as negative and stays negative.
-            magnitude = highProduct * SCALE;
-            magnitude = addNonNegative(magnitude, aHigh * bLow);
-            magnitude = addNonNegative(magnitude, aLow * bHigh);
-            magnitude = addNonNegative(magnitude, lowQuotient);
-            if (inexact && negative != ceiling)
-            {
-                magnitude = addNonNegative(magnitude, 1);
-            }
-        }
-        if (magnitude < 0)
+        final long high = Math.multiplyHigh(magA, magB);
+        final long low = magA * magB;
+        if (high >= SCALE)
         {
             return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
-        return negative ? -magnitude : magnitude;
-    }
-
-    /** x + y for {@code y >= 0}; -1 when x is already -1 (overflowed) or the sum passes Long.MAX_VALUE. */
-    private static long addNonNegative(final long x, final long y)
-    {
-        final long sum = x + y;
-        return x < 0 || sum < 0 ? -1 : sum;
+        final long upper = (high << 32) | (low >>> 32);
+        final long upperQuotient = upper / SCALE;
+        final long lower = ((upper - upperQuotient * SCALE) << 32) | (low & LOW_32_MASK);
+        final long lowerQuotient = lower / SCALE;
+        // upperQuotient < 2^32; at 2^31 or more the magnitude is 2^63 or more.
+        if (upperQuotient >= 1L << 31)
+        {
+            return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        final long magnitude = (upperQuotient << 32) + lowerQuotient;
+        final boolean roundAway = lower != lowerQuotient * SCALE && negative != ceiling;
+        if (negative)
+        {
+            // -(2^63 - 1) - 1 is Long.MIN_VALUE, exact.
+            return roundAway ? -magnitude - 1 : -magnitude;
+        }
+        return roundAway ? (magnitude == Long.MAX_VALUE ? Long.MAX_VALUE : magnitude + 1) : magnitude;
     }
 
     /** ceil(a × b / divisor) for {@code divisor > 0}, saturating. */
@@ -263,10 +253,20 @@ public final class FixedPoint
      * The unsigned quotient of the 128-bit {@code high:low} by {@code divisor}, for {@code 0 <= high < divisor}:
      * long division in two 32-bit digits on the normalised divisor, each digit estimated from the divisor's top
      * half and corrected at most twice (Knuth's algorithm D as given in Hacker's Delight, "divlu"). Two hardware
-     * divisions instead of a bit-by-bit loop.
+     * divisions instead of a bit-by-bit loop; a divisor below 2^31 (the index's tier slacks, small sizes) takes
+     * the plain two-digit schoolbook path, with no normalisation or correction.
      */
     private static long divideUnsigned128(final long high, final long low, final long divisor)
     {
+        if (divisor < DIGIT_BASE >>> 1)
+        {
+            // A divisor below 2^31 is one digit: schoolbook in two 32-bit digits, each partial dividend
+            // (remainder << 32 | digit) below 2^63, so two signed divisions and no correction.
+            final long upper = (high << 32) | (low >>> 32);
+            final long upperQuotient = upper / divisor;
+            final long lower = ((upper - upperQuotient * divisor) << 32) | (low & LOW_32_MASK);
+            return (upperQuotient << 32) + lower / divisor;
+        }
         final int shift = Long.numberOfLeadingZeros(divisor);
         final long v = divisor << shift;
         final long vHigh = v >>> 32;
