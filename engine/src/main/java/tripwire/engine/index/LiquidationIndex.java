@@ -73,6 +73,8 @@ public final class LiquidationIndex implements AccountChangeListener
     private static final int NO_SLOT = -1;
     /** Bits of the state word naming where the account is placed: market m is bit m, asset a bit maxMarkets + a. */
     private static final long PLACED = (1L << 31) - 1;
+    /** Bit 31 + m: market m's node is in the market's short tree (maxMarkets <= 31, so bits 31..61 hold them). */
+    private static final int SHORT_SHIFT = 31;
     private static final long SCANNED = 1L << 62;
     private static final long QUEUED = 1L << 63;
     /** Nodes (maxAccounts x (maxMarkets + maxAssets), 16 bytes each, the largest table) must fit one buffer. */
@@ -99,10 +101,11 @@ public final class LiquidationIndex implements AccountChangeListener
     /** The account's slot in the market's scan list, or NO_SLOT: int at {@code (account x maxMarkets + market) x 4}. */
     private final UnsafeBuffer scanSlots;
     /**
-     * Per account, one long at {@code account x 8} (one cache miss for all three): where it is placed
+     * Per account, one long at {@code account x 8} (one cache miss for all of it): where it is placed
      * ({@link #PLACED}: the markets where it has a bucket node, banded, or a scan slot, scanned, and the assets
-     * where it has a bucket node), {@link #SCANNED} for a scanned account, whose class may change with prices
-     * alone (re-split after each visit), and {@link #QUEUED} while it waits in the queue.
+     * where it has a bucket node), which of its market nodes are in a short tree ({@link #SHORT_SHIFT}),
+     * {@link #SCANNED} for a scanned account, whose class may change with prices alone (re-split after each
+     * visit), and {@link #QUEUED} while it waits in the queue.
      */
     private final UnsafeBuffer accountState;
     /** Where touched values go, so that the JIT keeps the loads that warm the cache; never read. */
@@ -340,20 +343,16 @@ public final class LiquidationIndex implements AccountChangeListener
     {
         final int nodeBase = accountIndex * nodesPerAccount;
         // A scanned account has scan slots in its placed markets; a banded one has bucket nodes there and in its
-        // placed assets.
+        // placed assets. Scan slots go now; bucket nodes stay until band knows whether each keeps its bucket.
         final long state = state(accountIndex);
-        final boolean scanned = (state & SCANNED) != 0;
-        for (long bits = state & PLACED; bits != 0; bits &= bits - 1)
+        long oldNodes = state & ~(SCANNED | QUEUED);
+        if ((state & SCANNED) != 0)
         {
-            final int placement = Long.numberOfTrailingZeros(bits);
-            if (scanned)
+            for (long bits = state & PLACED; bits != 0; bits &= bits - 1)
             {
-                removeFromScan(placement, accountIndex);
+                removeFromScan(Long.numberOfTrailingZeros(bits), accountIndex);
             }
-            else
-            {
-                buckets.remove(nodeBase + placement);
-            }
+            oldNodes = 0;
         }
         // Placement and class are rewritten below; the QUEUED bit is kept as it is.
         state(accountIndex, state & QUEUED);
@@ -367,18 +366,20 @@ public final class LiquidationIndex implements AccountChangeListener
             unordered |= accounts.orderId(accountIndex, m) == 0;
             banded &= isIndexable(m) && markets.markPriceE8(m) != 0;
         }
-        if (!unordered)
+        if (unordered && banded && assets.quoteAssetId() != AssetTable.NO_QUOTE_ASSET)
         {
-            return;
-        }
-        if (banded && assets.quoteAssetId() != AssetTable.NO_QUOTE_ASSET)
-        {
-            final long placed = band(accountIndex, positions);
+            final long placed = band(accountIndex, positions, oldNodes);
             if (placed != NOT_BANDED)
             {
+                removeNodes(nodeBase, oldNodes & PLACED & ~placed);
                 state(accountIndex, (state & QUEUED) | placed);
                 return;
             }
+        }
+        removeNodes(nodeBase, oldNodes & PLACED);
+        if (!unordered)
+        {
+            return;
         }
         state(accountIndex, (state & QUEUED) | SCANNED | positions);
         for (int bits = positions; bits != 0; bits &= bits - 1)
@@ -387,14 +388,25 @@ public final class LiquidationIndex implements AccountChangeListener
         }
     }
 
+    private void removeNodes(final int nodeBase, final long placements)
+    {
+        for (long bits = placements; bits != 0; bits &= bits - 1)
+        {
+            buckets.remove(nodeBase + Long.numberOfTrailingZeros(bits));
+        }
+    }
+
     /**
      * Splits the account's slack among its positions and its non-quote balances in proportion to their notionals
-     * and values, and puts each in its buckets.
+     * and values, and puts each in its buckets: a node already in the right tree whose new key falls in its
+     * bucket is re-keyed where it is (no neighbour touched), any other is moved.
      *
-     * @return the placement bits of the nodes inserted, or {@link #NOT_BANDED} (nothing inserted) when the slack
-     * is {@code < 0}.
+     * @param oldNodes the account's bucket nodes now ({@link #PLACED} and short-tree bits of its state word).
+     * @return the state bits of the nodes placed (placement and short-tree bits), or {@link #NOT_BANDED}
+     * (nothing changed) when the slack is {@code < 0}. Nodes of {@code oldNodes} not in the answer are left for
+     * the caller to remove.
      */
-    private long band(final int accountIndex, final int positionMask)
+    private long band(final int accountIndex, final int positionMask, final long oldNodes)
     {
         long equityE8 = lowestCollateralE8(accountIndex);
         long maintenanceE8 = 0;
@@ -427,29 +439,50 @@ public final class LiquidationIndex implements AccountChangeListener
             return NOT_BANDED;
         }
         final int nodeBase = accountIndex * nodesPerAccount;
+        long shortBits = 0;
         for (int bits = positionMask; bits != 0; bits &= bits - 1)
         {
             final int m = Integer.numberOfTrailingZeros(bits);
             final long sizeE8 = accounts.sizeE8(accountIndex, m);
             final long shareE8 = share(slackE8, notionalE8[m], totalWeightE8, exposures);
             final long marginE8 = FixedPoint.subtractSaturating(shareE8, termE8[m]);
+            final long shortBit = 1L << (SHORT_SHIFT + m);
+            final boolean wasPlaced = (oldNodes & (1L << m)) != 0;
             if (sizeE8 > 0)
             {
-                buckets.insert(longTree(m), nodeBase + m, triggers.longTriggerE8(m, marginE8, sizeE8));
+                place(longTree(m), nodeBase + m, triggers.longTriggerE8(m, marginE8, sizeE8),
+                    wasPlaced && (oldNodes & shortBit) == 0);
             }
             else
             {
-                buckets.insert(shortTree(m), nodeBase + m, triggers.shortTriggerE8(m, marginE8, sizeE8));
+                place(shortTree(m), nodeBase + m, triggers.shortTriggerE8(m, marginE8, sizeE8),
+                    wasPlaced && (oldNodes & shortBit) != 0);
+                shortBits |= shortBit;
             }
         }
         for (int bits = assetMask; bits != 0; bits &= bits - 1)
         {
             final int a = Integer.numberOfTrailingZeros(bits);
             final long targetE8 = assetValueE8[a] - share(slackE8, assetValueE8[a], totalWeightE8, exposures);
-            buckets.insert(assetTree(a), nodeBase + maxMarkets + a, CollateralTrigger.triggerE8(
-                accounts.balanceE8(accountIndex, a), assets.haircutE8(a), staleHaircutCountedE8(a), targetE8));
+            place(assetTree(a), nodeBase + maxMarkets + a, CollateralTrigger.triggerE8(
+                accounts.balanceE8(accountIndex, a), assets.haircutE8(a), staleHaircutCountedE8(a), targetE8),
+                (oldNodes & (1L << (maxMarkets + a))) != 0);
         }
-        return positionMask | ((long)assetMask << maxMarkets);
+        return positionMask | ((long)assetMask << maxMarkets) | shortBits;
+    }
+
+    /**
+     * Puts the node in the tree at the key: in place when it is in that tree already ({@code inTree}) and the key
+     * keeps its bucket, else out of wherever it is and into the tree.
+     */
+    private void place(final int tree, final int node, final long keyE8, final boolean inTree)
+    {
+        if (inTree && buckets.rekey(tree, node, keyE8))
+        {
+            return;
+        }
+        buckets.remove(node);
+        buckets.insert(tree, node, keyE8);
     }
 
     /** An exposure's share of the slack: all of it for the only exposure, else in proportion to its weight. */

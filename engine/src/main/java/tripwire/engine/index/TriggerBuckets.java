@@ -113,6 +113,27 @@ final class TriggerBuckets
         lowest[headIndex] = Math.min(lowest[headIndex], triggerE8);
     }
 
+    /**
+     * Gives a node of the tree a new key when the key falls in the node's bucket: only the node and the bucket's
+     * bounds are written, its neighbours are not touched.
+     *
+     * @return false (nothing written) when the new key belongs to another bucket.
+     */
+    boolean rekey(final int tree, final int node, final long triggerE8)
+    {
+        final int base = node << NODE_SHIFT;
+        final int bucket = bucketOf(triggerE8);
+        if (bucketOf(nodes.getLong(base + KEY_OFFSET)) != bucket)
+        {
+            return false;
+        }
+        nodes.putLong(base + KEY_OFFSET, triggerE8);
+        final int headIndex = tree * BUCKETS + bucket;
+        highest[headIndex] = Math.max(highest[headIndex], triggerE8);
+        lowest[headIndex] = Math.min(lowest[headIndex], triggerE8);
+        return true;
+    }
+
     /** Removes the node from its tree, if it is in one. */
     void remove(final int node)
     {
