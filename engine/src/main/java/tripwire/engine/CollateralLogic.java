@@ -90,7 +90,7 @@ final class CollateralLogic
         {
             assets.raiseMaxBalance(assetId, newBalanceE8);
         }
-        liquidator.check(index, seq, timeNs);
+        liquidator.checkChanged(index, seq, timeNs);
     }
 
     void onWithdraw(

@@ -121,6 +121,7 @@ public final class LiquidationEngine
             accounts.changeListener(liquidationIndex);
             prices.liquidationIndex(liquidationIndex);
             trades.liquidationIndex(liquidationIndex);
+            liquidator.liquidationIndex(liquidationIndex);
         }
         this.inputAdapter = new InputAdapter(
             new ReferenceDataLogic(assets, markets, publisher, penaltyFields,

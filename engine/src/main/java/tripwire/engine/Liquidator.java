@@ -2,6 +2,7 @@ package tripwire.engine;
 
 
 import tripwire.codecs.Side;
+import tripwire.engine.index.LiquidationIndex;
 import tripwire.engine.math.FixedPoint;
 import tripwire.engine.risk.MarginCalculator;
 import tripwire.engine.risk.PartialLiquidationSizer;
@@ -34,6 +35,7 @@ final class Liquidator
     private final AutoDeleverager deleverager;
     private final PartialLiquidationSizer sizer;
     private final int[] candidateMarkets;
+    private LiquidationIndex liquidationIndex;
     private final long[] candidateMaintenanceE8;
     private long lastOrderId;
 
@@ -106,6 +108,27 @@ final class Liquidator
     void check(final int accountIndex, final long triggerSeq, final long timeNs)
     {
         check(accountIndex, triggerSeq, timeNs, true);
+    }
+
+    /**
+     * As {@link #check}, after an input wrote the account's record (a fill, a deposit, a withdrawal, a
+     * liquidation fill). With an index, the account's new split comes first: when it proves the account not
+     * liquidatable ({@link LiquidationIndex#resplitProvesSafe}), the exact check, which could only agree, is
+     * skipped; the split was due at the end of the input anyway.
+     */
+    void checkChanged(final int accountIndex, final long triggerSeq, final long timeNs)
+    {
+        if (liquidationIndex != null && liquidationIndex.resplitProvesSafe(accountIndex))
+        {
+            return;
+        }
+        check(accountIndex, triggerSeq, timeNs, true);
+    }
+
+    /** Set when the engine runs with an index (null: none). */
+    void liquidationIndex(final LiquidationIndex index)
+    {
+        this.liquidationIndex = index;
     }
 
     /**

@@ -125,7 +125,7 @@ final class TradeLogic
         oracle.commitTransitions(seq, timeNs);
         settle(index, marketId, sizeE8, priceE8);
         initialMarginWarning.afterFill(index, marketId, seq, timeNs);
-        liquidator.check(index, seq, timeNs);
+        liquidator.checkChanged(index, seq, timeNs);
     }
 
     /** Fills reach the index through this (null: no index), to touch what its re-split will read. */
@@ -206,7 +206,7 @@ final class TradeLogic
             accounts.orderRemaining(index, marketId, remainingE8 - sizeE8);
         }
         charges.onSettled(seq, timeNs, orderId, index, marketId, sizeE8, priceE8);
-        liquidator.check(index, seq, timeNs);
+        liquidator.checkChanged(index, seq, timeNs);
     }
 
     private long cashE8(final int index)

@@ -289,6 +289,28 @@ public final class LiquidationIndex implements AccountChangeListener
         return state(accountIndex) + buckets.touch(accountIndex * nodesPerAccount + marketId);
     }
 
+    /**
+     * Re-splits the account now, when an input has changed it since its last split (it is queued), and tells
+     * whether that split proves it not liquidatable at the current prices: it is banded, so its slack
+     * {@code S = C_low + sum value_m - sum MM_m >= 0}, where {@code C_low} (stale cut counted) is at most the
+     * collateral the exact check counts and every other term is the check's own, computed from the same record,
+     * marks and schedules; hence {@code E - MM >= S >= 0}. False for an account not queued (its split may predate
+     * a schedule change that only the next {@link #collect} would catch) and for any other class: the caller
+     * then runs the exact check.
+     */
+    public boolean resplitProvesSafe(final int accountIndex)
+    {
+        final long state = state(accountIndex);
+        if ((state & QUEUED) == 0)
+        {
+            return false;
+        }
+        state(accountIndex, state & ~QUEUED);
+        reclassify(accountIndex);
+        final long split = state(accountIndex);
+        return (split & SCANNED) == 0 && (split & PLACED) != 0;
+    }
+
     /** The i-th account index of the last {@link #collect} or {@link #collectHolders}. */
     public int candidate(final int i)
     {
@@ -333,9 +355,14 @@ public final class LiquidationIndex implements AccountChangeListener
         touchedSink += touched;
         while (queueSize > 0)
         {
+            // An entry whose account is no longer QUEUED was re-split early (resplitProvesSafe).
             final int accountIndex = queue.getInt(--queueSize << 2);
-            state(accountIndex, state(accountIndex) & ~QUEUED);
-            reclassify(accountIndex);
+            final long state = state(accountIndex);
+            if ((state & QUEUED) != 0)
+            {
+                state(accountIndex, state & ~QUEUED);
+                reclassify(accountIndex);
+            }
         }
     }
 
