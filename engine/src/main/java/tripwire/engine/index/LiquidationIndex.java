@@ -26,8 +26,9 @@ import tripwire.engine.state.OracleTable;
  * and stale cut, counted always when the asset's oracle has a staleness limit since staleness comes with time
  * alone) and {@code g_m(P) = floor(s_m P / 10^8) - MM_m(P)}. When the account is (re)classified at prices
  * {@code P0}, its slack {@code S = E - MM >= 0} is split among its positions and its non-quote balances in
- * proportion to their notionals and values ({@code S_x}, summing to at most {@code S}; all of it to a single
- * exposure). Each position gets a {@link TriggerPrice} for the margin {@code c_m = S_m - g_m(P0_m)}, each balance a
+ * proportion to their notionals and values ({@code S_x}: each but the last, in market then asset order, is
+ * {@code floor(S w_x / W)}, at most its exact part, and the last takes what they leave, so they sum to {@code S};
+ * a single exposure gets all of it). Each position gets a {@link TriggerPrice} for the margin {@code c_m = S_m - g_m(P0_m)}, each balance a
  * {@link CollateralTrigger} for the value {@code v_a(P0_a) - S_a}: while every price stays on the safe side of
  * its trigger, {@code g_m(P_m) >= g_m(P0_m) - S_m} and {@code v_a(P_a) >= v_a(P0_a) - S_a}, so
  * {@code E - MM >= S - sum S_x >= 0}: not liquidatable. For one position and quote cash only, {@code c} is the cash,
@@ -467,11 +468,14 @@ public final class LiquidationIndex implements AccountChangeListener
         }
         final int nodeBase = accountIndex * nodesPerAccount;
         long shortBits = 0;
+        int exposuresLeft = exposures;
+        long givenE8 = 0;
         for (int bits = positionMask; bits != 0; bits &= bits - 1)
         {
             final int m = Integer.numberOfTrailingZeros(bits);
             final long sizeE8 = accounts.sizeE8(accountIndex, m);
-            final long shareE8 = share(slackE8, notionalE8[m], totalWeightE8, exposures);
+            final long shareE8 = share(slackE8, notionalE8[m], totalWeightE8, --exposuresLeft, givenE8);
+            givenE8 += shareE8;
             final long marginE8 = FixedPoint.subtractSaturating(shareE8, termE8[m]);
             final long shortBit = 1L << (SHORT_SHIFT + m);
             final boolean wasPlaced = (oldNodes & (1L << m)) != 0;
@@ -490,7 +494,9 @@ public final class LiquidationIndex implements AccountChangeListener
         for (int bits = assetMask; bits != 0; bits &= bits - 1)
         {
             final int a = Integer.numberOfTrailingZeros(bits);
-            final long targetE8 = assetValueE8[a] - share(slackE8, assetValueE8[a], totalWeightE8, exposures);
+            final long shareE8 = share(slackE8, assetValueE8[a], totalWeightE8, --exposuresLeft, givenE8);
+            givenE8 += shareE8;
+            final long targetE8 = assetValueE8[a] - shareE8;
             place(assetTree(a), nodeBase + maxMarkets + a, CollateralTrigger.triggerE8(
                 accounts.balanceE8(accountIndex, a), assets.haircutE8(a), staleHaircutCountedE8(a), targetE8),
                 (oldNodes & (1L << (maxMarkets + a))) != 0);
@@ -512,12 +518,18 @@ public final class LiquidationIndex implements AccountChangeListener
         buckets.insert(tree, node, keyE8);
     }
 
-    /** An exposure's share of the slack: all of it for the only exposure, else in proportion to its weight. */
-    private static long share(final long slackE8, final long weightE8, final long totalWeightE8, final int exposures)
+    /**
+     * An exposure's share of the slack: in proportion to its weight, rounded down, for every exposure but the last
+     * ({@code exposuresLeft == 0} after it), which takes what the others left ({@code slackE8 - givenE8 >= 0},
+     * since each share is at most its exact part): one 128-bit division fewer per split, and the shares sum to
+     * the slack.
+     */
+    private static long share(
+        final long slackE8, final long weightE8, final long totalWeightE8, final int exposuresLeft, final long givenE8)
     {
-        if (exposures == 1)
+        if (exposuresLeft == 0)
         {
-            return slackE8;
+            return slackE8 - givenE8;
         }
         return totalWeightE8 == 0 ? 0 : FixedPoint.mulDivFloor(slackE8, weightE8, totalWeightE8);
     }
