@@ -90,7 +90,14 @@ final class CollateralLogic
         {
             assets.raiseMaxBalance(assetId, newBalanceE8);
         }
-        liquidator.checkChanged(index, seq, timeNs);
+        if (quote)
+        {
+            liquidator.checkAfterCash(index, seq, timeNs);
+        }
+        else
+        {
+            liquidator.checkChanged(index, seq, timeNs);
+        }
     }
 
     void onWithdraw(

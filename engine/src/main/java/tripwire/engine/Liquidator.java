@@ -125,6 +125,26 @@ final class Liquidator
         check(accountIndex, triggerSeq, timeNs, true);
     }
 
+    /** As {@link #checkChanged}, after a fill changed the account's position in the market and its quote cash. */
+    void checkAfterFill(final int accountIndex, final int marketId, final long triggerSeq, final long timeNs)
+    {
+        if (liquidationIndex != null && liquidationIndex.afterFillProvesSafe(accountIndex, marketId))
+        {
+            return;
+        }
+        check(accountIndex, triggerSeq, timeNs, true);
+    }
+
+    /** As {@link #checkChanged}, after a deposit of the quote asset changed only the account's cash. */
+    void checkAfterCash(final int accountIndex, final long triggerSeq, final long timeNs)
+    {
+        if (liquidationIndex != null && liquidationIndex.afterCashProvesSafe(accountIndex))
+        {
+            return;
+        }
+        check(accountIndex, triggerSeq, timeNs, true);
+    }
+
     /** Set when the engine runs with an index (null: none). */
     void liquidationIndex(final LiquidationIndex index)
     {

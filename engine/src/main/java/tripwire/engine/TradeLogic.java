@@ -125,7 +125,7 @@ final class TradeLogic
         oracle.commitTransitions(seq, timeNs);
         settle(index, marketId, sizeE8, priceE8);
         initialMarginWarning.afterFill(index, marketId, seq, timeNs);
-        liquidator.checkChanged(index, seq, timeNs);
+        liquidator.checkAfterFill(index, marketId, seq, timeNs);
     }
 
     /** Fills reach the index through this (null: no index), to touch what its re-split will read. */

@@ -56,10 +56,19 @@ import tripwire.engine.state.OracleTable;
  * used are cached; when they differ, every member of that market or holder of that asset is queued. The index
  * is derived state: not hashed, not in snapshots ({@link #rebuild} after a restore).
  *
+ * <p><b>Floors and early re-splits.</b> Each placed node keeps its floor {@code F_x}, the value its term stays at
+ * or above while its price is on the safe side of its trigger; a split leaves {@code cash + sum F_x = 0}, and a
+ * banded account keeps {@code cash + sum F_x >= 0}, so it is not liquidatable. After an input writes an account
+ * the engine asks the index before its exact margin check ({@link #resplitProvesSafe}, {@link #afterFillProvesSafe},
+ * {@link #afterCashProvesSafe}): the account is re-split then and there (a fill moves only its own position's
+ * node when the other floors still hold; a quote deposit moves nothing), and when the split proves it safe the
+ * check, which could only agree, is skipped.
+ *
  * <p>Memory, allocated once. Off-heap ({@link OffHeap} buffers, entries at computed offsets), everything that
  * scales with accounts: the bucket pool (maxAccounts x (maxMarkets + maxAssets) nodes, 16 bytes each), per
  * market a scan list of up to maxAccounts entries and a slot per account (8 bytes per account and market), and
- * per account its state word, a queue entry and a candidate entry (16 bytes). On heap, only what scales with
+ * per account its state word, a queue entry and a candidate entry (16 bytes), and a floor per node (8 bytes per
+ * account and market or asset). On heap, only what scales with
  * markets and assets: 4,097 bucket heads and their bitmap per tree (two per market, one per asset; about 17 KB
  * each), the cached schedules and asset parameters. Allocates nothing afterwards. Owned by the business-logic
  * thread.
@@ -68,6 +77,8 @@ public final class LiquidationIndex implements AccountChangeListener
 {
     /** {@link #collect}'s answer for a market whose ticks must scan every member. */
     public static final int NOT_INDEXED = -1;
+    /** {@link #floorSum}'s answer when a partial sum leaves a long (never a sum itself: such a sum is refused too). */
+    private static final long OVERFLOWED = Long.MIN_VALUE;
     /** {@link #band}'s answer when the account's slack is negative. */
     private static final long NOT_BANDED = -1;
 
@@ -111,6 +122,20 @@ public final class LiquidationIndex implements AccountChangeListener
     private final UnsafeBuffer accountState;
     /** Where touched values go, so that the JIT keeps the loads that warm the cache; never read. */
     private long touchedSink;
+    /**
+     * Per node, its floor {@code F_x} (long at {@code node x 8}), written when it is placed: a value its term stays
+     * at or above while its price stays on the safe side of its trigger (a position's {@code g_m(P)}: minus the
+     * margin its trigger was computed for; a balance's {@code v_a(P)}: its target value). A banded account keeps
+     * {@code quote cash + sum F_x >= 0} over its placed nodes, so it is not liquidatable (see
+     * {@link #afterFillProvesSafe}). Read only for placed nodes, so never cleared.
+     */
+    private final UnsafeBuffer floors;
+    /**
+     * The sum of the schedule, asset and asset-oracle tables' generations when every split last rested on their
+     * current values (after {@link #refreshAll}); -1 until then. An incremental update of one node is sound only
+     * while it still matches: the other nodes' floors were computed with those values.
+     */
+    private long splitGeneration = -1;
     /** Account indexes waiting for a re-split: int entry i at {@code i x 4}. */
     private final UnsafeBuffer queue;
     private int queueSize;
@@ -153,6 +178,7 @@ public final class LiquidationIndex implements AccountChangeListener
         this.scanSizes = new int[maxMarkets];
         this.scanSlots = OffHeap.allocate(accountMarkets * Integer.BYTES);
         this.accountState = OffHeap.allocate((long)maxAccounts * Long.BYTES);
+        this.floors = OffHeap.allocate((long)maxAccounts * nodesPerAccount * Long.BYTES);
         this.queue = OffHeap.allocate((long)maxAccounts * Integer.BYTES);
         this.scheduleUsed = new long[maxMarkets][SCHEDULE_LONGS];
         this.assetUsed = new long[maxAssets][ASSET_LONGS];
@@ -183,6 +209,7 @@ public final class LiquidationIndex implements AccountChangeListener
         scanSlots.setMemory(0, scanSlots.capacity(), (byte)0xFF);
         accountState.setMemory(0, accountState.capacity(), (byte)0);
         queueSize = 0;
+        splitGeneration = -1;
         for (final long[] schedule : scheduleUsed)
         {
             Arrays.fill(schedule, Long.MIN_VALUE);
@@ -287,7 +314,8 @@ public final class LiquidationIndex implements AccountChangeListener
      */
     public long touch(final int accountIndex, final int marketId)
     {
-        return state(accountIndex) + buckets.touch(accountIndex * nodesPerAccount + marketId);
+        final int node = accountIndex * nodesPerAccount + marketId;
+        return state(accountIndex) + buckets.touch(node) + floors.getLong(node << 3);
     }
 
     /**
@@ -310,6 +338,108 @@ public final class LiquidationIndex implements AccountChangeListener
         reclassify(accountIndex);
         final long split = state(accountIndex);
         return (split & SCANNED) == 0 && (split & PLACED) != 0;
+    }
+
+    /**
+     * As {@link #resplitProvesSafe}, after a fill changed one position (the market's size) and the quote cash,
+     * updating only that position's node when it can. Sound while the account was banded before the input and
+     * every other node's floor {@code F_x} still bounds its term (no schedule or asset parameter written since the
+     * splits, {@link #splitGeneration}; no price moved past a trigger, or a tick would have re-split it): then
+     * {@code E - MM >= cash + sum_{x != m} F_x + g_m(P_m)}, and when that is {@code >= 0} the position gets a trigger
+     * for the margin {@code c_m = cash + sum_{x != m} F_x} (all the slack the other nodes leave) and the floor
+     * {@code -c_m}, so that {@code cash + sum F_x = 0} again. Any other case (not banded before, a parameter
+     * written, the position closed, its market not indexable or without a mark, {@code c_m + g_m(P_m) < 0}, a sum
+     * beyond a long) takes the full re-split. A fill thus costs one trigger instead of one per exposure.
+     */
+    public boolean afterFillProvesSafe(final int accountIndex, final int marketId)
+    {
+        final long state = state(accountIndex);
+        final long marketBit = 1L << marketId;
+        final long sizeE8 = accounts.sizeE8(accountIndex, marketId);
+        final long markE8 = markets.markPriceE8(marketId);
+        if (!splitsStillHold(state) || sizeE8 == 0 || markE8 == 0 || !isIndexable(marketId))
+        {
+            return resplitProvesSafe(accountIndex);
+        }
+        final int nodeBase = accountIndex * nodesPerAccount;
+        final long marginE8 = floorSum(nodeBase, state & PLACED & ~marketBit, cashE8(accountIndex));
+        final long notionalE8 = FixedPoint.mulE8Ceil(FixedPoint.abs(sizeE8), markE8);
+        final long termE8 = FixedPoint.mulE8Floor(sizeE8, markE8) -
+            requirements.maintenanceE8(marketId, requirements.tierOf(marketId, notionalE8), notionalE8);
+        final long slackE8 = marginE8 + termE8;
+        if (marginE8 == OVERFLOWED || ((marginE8 ^ slackE8) & (termE8 ^ slackE8)) < 0 || slackE8 < 0)
+        {
+            return resplitProvesSafe(accountIndex);
+        }
+        final long shortBit = 1L << (SHORT_SHIFT + marketId);
+        final boolean wasPlaced = (state & marketBit) != 0;
+        final int node = nodeBase + marketId;
+        if (sizeE8 > 0)
+        {
+            place(longTree(marketId), node, triggers.longTriggerE8(marketId, marginE8, sizeE8),
+                wasPlaced && (state & shortBit) == 0);
+        }
+        else
+        {
+            place(shortTree(marketId), node, triggers.shortTriggerE8(marketId, marginE8, sizeE8),
+                wasPlaced && (state & shortBit) != 0);
+        }
+        floors.putLong(node << 3, FixedPoint.negateSaturating(marginE8));
+        state(accountIndex, (state & ~(QUEUED | shortBit)) | marketBit | (sizeE8 < 0 ? shortBit : 0));
+        return true;
+    }
+
+    /**
+     * As {@link #resplitProvesSafe}, after a deposit of the quote asset changed only the account's cash: while its
+     * splits still hold, {@code cash + sum F_x >= 0} (a deposit only raises it) proves it not liquidatable and
+     * every trigger stays valid as it is (nothing is written); otherwise the full re-split.
+     */
+    public boolean afterCashProvesSafe(final int accountIndex)
+    {
+        final long state = state(accountIndex);
+        if (!splitsStillHold(state))
+        {
+            return resplitProvesSafe(accountIndex);
+        }
+        final long floorE8 = floorSum(accountIndex * nodesPerAccount, state & PLACED, cashE8(accountIndex));
+        if (floorE8 == OVERFLOWED || floorE8 < 0)
+        {
+            return resplitProvesSafe(accountIndex);
+        }
+        state(accountIndex, state & ~QUEUED);
+        return true;
+    }
+
+    /**
+     * True when the account, changed by this input (queued), was banded when the input began and no parameter its
+     * splits used has been written since the last refresh.
+     */
+    private boolean splitsStillHold(final long state)
+    {
+        return (state & QUEUED) != 0 && (state & SCANNED) == 0 && (state & PLACED) != 0 &&
+            splitGeneration == parameterGeneration();
+    }
+
+    /** {@code cashE8 + sum F_x} over the given nodes, or {@link #OVERFLOWED} when a partial sum leaves a long. */
+    private long floorSum(final int nodeBase, final long placements, final long cashE8)
+    {
+        long sumE8 = cashE8;
+        for (long bits = placements; bits != 0; bits &= bits - 1)
+        {
+            final long floorE8 = floors.getLong((nodeBase + Long.numberOfTrailingZeros(bits)) << 3);
+            final long next = sumE8 + floorE8;
+            if (((sumE8 ^ next) & (floorE8 ^ next)) < 0 || next == OVERFLOWED)
+            {
+                return OVERFLOWED;
+            }
+            sumE8 = next;
+        }
+        return sumE8;
+    }
+
+    private long cashE8(final int accountIndex)
+    {
+        return accounts.balanceE8(accountIndex, assets.quoteAssetId());
     }
 
     /** The i-th account index of the last {@link #collect} or {@link #collectHolders}. */
@@ -341,6 +471,12 @@ public final class LiquidationIndex implements AccountChangeListener
             refreshAsset(a);
         }
         flush();
+        splitGeneration = parameterGeneration();
+    }
+
+    private long parameterGeneration()
+    {
+        return schedules.generation() + assets.generation() + assetOracles.generation();
     }
 
     /** Re-splits every queued account (which may queue a market's members again: the loop takes them too). */
@@ -477,6 +613,7 @@ public final class LiquidationIndex implements AccountChangeListener
             final long shareE8 = share(slackE8, notionalE8[m], totalWeightE8, --exposuresLeft, givenE8);
             givenE8 += shareE8;
             final long marginE8 = FixedPoint.subtractSaturating(shareE8, termE8[m]);
+            floors.putLong((nodeBase + m) << 3, FixedPoint.negateSaturating(marginE8));
             final long shortBit = 1L << (SHORT_SHIFT + m);
             final boolean wasPlaced = (oldNodes & (1L << m)) != 0;
             if (sizeE8 > 0)
@@ -497,6 +634,7 @@ public final class LiquidationIndex implements AccountChangeListener
             final long shareE8 = share(slackE8, assetValueE8[a], totalWeightE8, --exposuresLeft, givenE8);
             givenE8 += shareE8;
             final long targetE8 = assetValueE8[a] - shareE8;
+            floors.putLong((nodeBase + maxMarkets + a) << 3, targetE8);
             place(assetTree(a), nodeBase + maxMarkets + a, CollateralTrigger.triggerE8(
                 accounts.balanceE8(accountIndex, a), assets.haircutE8(a), staleHaircutCountedE8(a), targetE8),
                 (oldNodes & (1L << (maxMarkets + a))) != 0);

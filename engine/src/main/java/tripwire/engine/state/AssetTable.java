@@ -34,6 +34,8 @@ public final class AssetTable
     private final UnsafeBuffer buffer;
     private final int capacity;
     private int quoteAssetId = NO_QUOTE_ASSET;
+    /** See {@link #generation()}. */
+    private long generation;
 
     public AssetTable(final int capacity)
     {
@@ -59,6 +61,7 @@ public final class AssetTable
     /** Restores the quote asset's id from a snapshot (the records themselves are copied into {@link #buffer()}). */
     public void restoreQuoteAssetId(final int quoteAssetId)
     {
+        generation++;
         this.quoteAssetId = quoteAssetId;
     }
 
@@ -69,6 +72,7 @@ public final class AssetTable
 
     public void define(final int assetId, final boolean quote, final long haircutE8, final byte[] name, final int nameLength)
     {
+        generation++;
         final int offset = offset(assetId);
         buffer.putInt(offset + DEFINED_OFFSET, 1);
         buffer.putInt(offset + QUOTE_OFFSET, quote ? 1 : 0);
@@ -79,6 +83,15 @@ public final class AssetTable
         {
             quoteAssetId = assetId;
         }
+    }
+
+    /**
+     * How many times a definition (haircut, quote asset) has been written: equal counts mean the liquidation
+     * index's valuations still hold. Prices are not counted. Not state: not hashed, not in snapshots.
+     */
+    public long generation()
+    {
+        return generation;
     }
 
     public long haircutE8(final int assetId)

@@ -51,6 +51,8 @@ public final class MarginScheduleTable
 
     private final UnsafeBuffer buffer;
     private final int capacity;
+    /** See {@link #generation()}. */
+    private long generation;
 
     public MarginScheduleTable(final int capacity)
     {
@@ -66,6 +68,7 @@ public final class MarginScheduleTable
     /** Sets the number of tiers in use (tier 0 included) and the flags; the tiers are written by {@link #tier}. */
     public void schedule(final int marketId, final int tierCount, final int flags)
     {
+        generation++;
         final int offset = offset(marketId);
         buffer.putInt(offset + TIER_COUNT_OFFSET, tierCount);
         buffer.putInt(offset + FLAGS_OFFSET, flags);
@@ -83,6 +86,7 @@ public final class MarginScheduleTable
         final long maintenanceDeductionE8,
         final long initialDeductionE8)
     {
+        generation++;
         final int offset = tierOffset(marketId, tier);
         buffer.putLong(offset + TIER_NOTIONAL_OFFSET, notionalE8);
         buffer.putLong(offset + TIER_MAINTENANCE_RATE_OFFSET, maintenanceRateE8);
@@ -95,6 +99,7 @@ public final class MarginScheduleTable
     public void volatilityParameters(
         final int marketId, final long baseVolatilityE8, final long volatilityWeightE8, final long maxMultiplierE8)
     {
+        generation++;
         final int offset = offset(marketId);
         buffer.putLong(offset + BASE_VOLATILITY_OFFSET, baseVolatilityE8);
         buffer.putLong(offset + VOLATILITY_WEIGHT_OFFSET, volatilityWeightE8);
@@ -104,9 +109,24 @@ public final class MarginScheduleTable
     /** The dynamic state: mean absolute return and the multiplier it gives (E8; 10^8 is x1). */
     public void volatility(final int marketId, final long sigmaE8, final long multiplierE8)
     {
+        if (!isDynamic(marketId))
+        {
+            // A dynamic market's members are never banded; any other market's multiplier decides whether it is.
+            generation++;
+        }
         final int offset = offset(marketId);
         buffer.putLong(offset + SIGMA_OFFSET, sigmaE8);
         buffer.putLong(offset + MULTIPLIER_OFFSET, multiplierE8);
+    }
+
+    /**
+     * How many times a value the liquidation index reads has been written (schedule, tiers, dynamic-margin
+     * parameters; a multiplier of a market without dynamic margin): equal counts mean nothing it split with has
+     * changed. Not state: not hashed, not in snapshots (a restore rebuilds the index).
+     */
+    public long generation()
+    {
+        return generation;
     }
 
     public int tierCount(final int marketId)

@@ -53,6 +53,8 @@ public final class OracleTable
     private final long[] scratchTimeNs = new long[MAX_SOURCES];
     private final int[] scratchSourceIds = new int[MAX_SOURCES];
     private int watchedCount;
+    /** See {@link #generation()}. */
+    private long generation;
 
     public OracleTable(final int capacity)
     {
@@ -70,6 +72,16 @@ public final class OracleTable
      * and time; a newly listed one starts without a price. A held tick is dropped. The stale flag is kept:
      * the caller reports the transition the new settings cause.
      */
+    /**
+     * How many times an instrument's guard settings (staleness limit, stale haircut, sources) have been written:
+     * equal counts mean the liquidation index's valuations still hold. Prices and stale flags are not counted.
+     * Not state: not hashed, not in snapshots.
+     */
+    public long generation()
+    {
+        return generation;
+    }
+
     public void define(
         final int id,
         final boolean guarded,
@@ -79,6 +91,7 @@ public final class OracleTable
         final int[] sourceIds,
         final int sourceCount)
     {
+        generation++;
         final int offset = offset(id);
         final boolean watchedBefore = isWatched(id);
         for (int i = 0; i < sourceCount; i++)

@@ -94,14 +94,44 @@ class LiquidationIndexMatchesFullScanTest
         }
     }
 
+    /**
+     * A fill updates only its own position's trigger, trusting the account's other floors, only while no schedule
+     * has been written since those floors were computed: here market A's maintenance rate rises from 5% to 16%
+     * with no tick after it, and a small fill in B then leaves the account below maintenance (E 20, MM 16 + 5.05).
+     * Trusting A's old floor would call it safe and skip the check; the engine must liquidate it as a scan does.
+     */
+    @Test
+    void fillAfterAScheduleChangeIsCheckedAgainstTheNewSchedule()
+    {
+        final List<String> lines = List.of(
+            "{\"type\":\"asset\",\"asset\":\"USDC\",\"quote\":true}",
+            "{\"type\":\"market\",\"market\":\"A-PERP\",\"initialMarginRate\":\"0.1\",\"maintenanceMarginRate\":\"0.05\"}",
+            "{\"type\":\"market\",\"market\":\"B-PERP\",\"initialMarginRate\":\"0.1\",\"maintenanceMarginRate\":\"0.05\"}",
+            "{\"type\":\"tick\",\"source\":\"s\",\"market\":\"A-PERP\",\"price\":\"100\",\"timeNs\":1000}",
+            "{\"type\":\"tick\",\"source\":\"s\",\"market\":\"B-PERP\",\"price\":\"100\",\"timeNs\":1000}",
+            "{\"type\":\"deposit\",\"account\":1,\"asset\":\"USDC\",\"amount\":\"20\"}",
+            "{\"type\":\"fill\",\"account\":1,\"market\":\"A-PERP\",\"size\":\"1\",\"price\":\"100\"}",
+            "{\"type\":\"fill\",\"account\":1,\"market\":\"B-PERP\",\"size\":\"1\",\"price\":\"100\"}",
+            "{\"type\":\"market\",\"market\":\"A-PERP\",\"initialMarginRate\":\"0.2\",\"maintenanceMarginRate\":\"0.16\"}",
+            "{\"type\":\"fill\",\"account\":1,\"market\":\"B-PERP\",\"size\":\"0.01\",\"price\":\"100\"}");
+        final List<String> outputs = new ArrayList<>();
+        assertSameRun("schedule raised before a fill", lines, outputs);
+        assertTrue(outputs.stream().anyMatch(output -> output.contains("\"liquidationOrder\"")), outputs::toString);
+    }
+
     /** Runs the lines through both engines side by side; @return the number of outputs. */
     private static int assertSameRun(final String name, final List<String> lines)
+    {
+        return assertSameRun(name, lines, new ArrayList<>());
+    }
+
+    /** As {@link #assertSameRun(String, List)}, leaving the outputs (rendered as JSON) in {@code scannedOutputs}. */
+    private static int assertSameRun(final String name, final List<String> lines, final List<String> scannedOutputs)
     {
         final ScenarioParser parser = new ScenarioParser();
         final List<ScenarioEvent> events = parser.parseAll(lines);
         final OutputJson json = new OutputJson(parser.markets()::nameOf, parser.assets()::nameOf, parser.sources()::nameOf);
         final List<String> indexedOutputs = new ArrayList<>();
-        final List<String> scannedOutputs = new ArrayList<>();
         final LiquidationEngine indexed = new LiquidationEngine(WITH_INDEX, render(json, indexedOutputs));
         final LiquidationEngine scanned = new LiquidationEngine(WITHOUT_INDEX, render(json, scannedOutputs));
         final UnsafeBuffer frame = new UnsafeBuffer(new byte[0]);
