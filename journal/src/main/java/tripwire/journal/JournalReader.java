@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -118,6 +119,35 @@ public final class JournalReader implements AutoCloseable
             }, 1);
         }
         return config[0];
+    }
+
+    /**
+     * The seq of the last input the journal holds, found from its end without reading the rest (the last input
+     * record, or a state hash after it, which names the last input applied): the number of inputs when they are
+     * numbered from 1, as every writer here numbers them (reference data at negative seqs aside). 0 when the
+     * journal holds no input. For a progress bar's total: a replay still counts what it reads.
+     */
+    public static long lastInputSeq(final Path directory)
+    {
+        final long[] lastSeq = {0};
+        final boolean[] found = {false};
+        try (JournalReader reader = new JournalReader(directory))
+        {
+            reader.tailer.direction(TailerDirection.BACKWARD).toEnd();
+            final JournalRecordHandler handler = (kind, seq, timeNs, buffer, offset, length) ->
+            {
+                if (kind == JournalRecordDescriptor.KIND_INPUT || kind == JournalRecordDescriptor.KIND_STATE_HASH)
+                {
+                    lastSeq[0] = Math.max(0, seq);
+                    found[0] = true;
+                }
+            };
+            while (!found[0] && reader.poll(handler, 1) > 0)
+            {
+                // Back through the trailing outputs to the last input or state hash.
+            }
+        }
+        return lastSeq[0];
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 import tripwire.engine.EngineConfig;
-import tripwire.postmortem.PostmortemReplay;
+import tripwire.journal.JournalReader;
 import tripwire.postmortem.ReplayProgress;
 
 /** The options every {@code replay} subcommand shares: which journal, the fallback capacity, the progress bar. */
@@ -39,7 +39,8 @@ final class JournalOptions
     /** A progress bar over the journal's inputs, drawn on standard error when the replay is long. */
     Progress progress()
     {
-        final long total = noProgress ? 0 : PostmortemReplay.countInputs(journalDir);
+        // From the journal's end: a count of every input would read the whole journal once more before the replay.
+        final long total = noProgress ? 0 : JournalReader.lastInputSeq(journalDir);
         return new Progress(new ProgressBar(Math.max(1, total), total >= PROGRESS_FROM_INPUTS));
     }
 

@@ -73,23 +73,6 @@ public final class PostmortemReplay implements JournalRecordHandler
         return new Outcome(replay.inputs, replay.outputs, replay.engine);
     }
 
-    /** Counts the journal's input records (a quick zero-copy pass), for a progress bar's total. */
-    public static long countInputs(final Path journalDir)
-    {
-        final long[] count = {0};
-        try (JournalReader reader = new JournalReader(journalDir))
-        {
-            reader.readAll((kind, seq, timeNs, buffer, offset, length) ->
-            {
-                if (kind == JournalRecordDescriptor.KIND_INPUT)
-                {
-                    count[0]++;
-                }
-            });
-        }
-        return count[0];
-    }
-
     @Override
     public void onRecord(
         final int kind, final long seq, final long timeNs, final DirectBuffer buffer, final int offset, final int length)
