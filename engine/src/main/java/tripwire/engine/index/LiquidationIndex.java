@@ -420,7 +420,11 @@ public final class LiquidationIndex implements AccountChangeListener
             splitGeneration == parameterGeneration();
     }
 
-    /** {@code cashE8 + sum F_x} over the given nodes, or {@link #OVERFLOWED} when a partial sum leaves a long. */
+    /**
+     * {@code cashE8 + sum F_x} over the given nodes, or {@link #OVERFLOWED} when a partial sum leaves a long or a
+     * floor is {@code -Long.MAX_VALUE}: that one was negated from a margin saturated at {@code Long.MAX_VALUE} and
+     * may overstate the true floor.
+     */
     private long floorSum(final int nodeBase, final long placements, final long cashE8)
     {
         long sumE8 = cashE8;
@@ -428,7 +432,7 @@ public final class LiquidationIndex implements AccountChangeListener
         {
             final long floorE8 = floors.getLong((nodeBase + Long.numberOfTrailingZeros(bits)) << 3);
             final long next = sumE8 + floorE8;
-            if (((sumE8 ^ next) & (floorE8 ^ next)) < 0 || next == OVERFLOWED)
+            if (floorE8 == -Long.MAX_VALUE || ((sumE8 ^ next) & (floorE8 ^ next)) < 0 || next == OVERFLOWED)
             {
                 return OVERFLOWED;
             }
