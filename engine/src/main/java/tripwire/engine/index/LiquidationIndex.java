@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import tripwire.engine.math.FixedPoint;
+import tripwire.engine.risk.MarginCalculator;
 import tripwire.engine.risk.MarginRequirements;
 import tripwire.engine.state.AccountChangeListener;
 import tripwire.engine.state.AccountStore;
@@ -700,8 +701,8 @@ public final class LiquidationIndex implements AccountChangeListener
             final long priceE8 = assets.priceE8(a);
             if (priceE8 > 0)
             {
-                final long valueE8 = FixedPoint.mulE8Floor(FixedPoint.mulE8Floor(
-                    FixedPoint.mulE8Floor(balanceE8, priceE8), FixedPoint.SCALE - assets.haircutE8(a)),
+                final long valueE8 = FixedPoint.mulE8Floor(
+                    MarginCalculator.haircutValueE8(balanceE8, priceE8, assets.haircutE8(a)),
                     FixedPoint.SCALE - staleHaircutCountedE8(a));
                 assetValueE8[a] = valueE8;
                 valuedAssets |= valueE8 > 0 ? 1 << a : 0;

@@ -151,8 +151,17 @@ public final class MarginCalculator
         {
             return 0;
         }
-        final long valueE8 = FixedPoint.mulE8Floor(balanceE8, priceE8);
-        return stalePrices.collateralValueE8(assetId, FixedPoint.mulE8Floor(valueE8, FixedPoint.SCALE - assets.haircutE8(assetId)));
+        return stalePrices.collateralValueE8(assetId, haircutValueE8(balanceE8, priceE8, assets.haircutE8(assetId)));
+    }
+
+    /**
+     * A balance's value at a price after its haircut, before any stale cut:
+     * {@code floor(floor(balance x price / 10^8) x (10^8 - haircut) / 10^8)} (docs/engine-model.md). The one
+     * formula the check, the liquidation index and their tests value collateral with.
+     */
+    public static long haircutValueE8(final long balanceE8, final long priceE8, final long haircutE8)
+    {
+        return FixedPoint.mulE8Floor(FixedPoint.mulE8Floor(balanceE8, priceE8), FixedPoint.SCALE - haircutE8);
     }
 
     public long equityE8()

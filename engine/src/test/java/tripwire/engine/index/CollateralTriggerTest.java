@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 import tripwire.engine.math.FixedPoint;
+import tripwire.engine.risk.MarginCalculator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,7 +67,7 @@ class CollateralTriggerTest
     /** The engine's valuation: MarginCalculator.collateralValueE8 with the stale cut applied. */
     private static long engineValueE8(final long balanceE8, final long haircutE8, final long staleHaircutE8, final long priceE8)
     {
-        final long haircutValueE8 = FixedPoint.mulE8Floor(FixedPoint.mulE8Floor(balanceE8, priceE8), FixedPoint.SCALE - haircutE8);
-        return FixedPoint.mulE8Floor(haircutValueE8, FixedPoint.SCALE - staleHaircutE8);
+        return FixedPoint.mulE8Floor(
+            MarginCalculator.haircutValueE8(balanceE8, priceE8, haircutE8), FixedPoint.SCALE - staleHaircutE8);
     }
 }
