@@ -2,8 +2,10 @@ package tripwire.cli;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -37,8 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *       at least {@link #WARM_UP_INDEX_BLOCKS} index blocks of {@code 4096 x 256} documents (checked), crossing
  *       several chunks of the queue file too, and runs {@link #TICK_PATH_WARM_UP_TICKS} ticks through a
  *       throwaway engine first, since this stream has only one tick in 1000 inputs;</li>
- *   <li>no roll to the next day's queue file: the journal rolls at midnight UTC, and a run that spans it fails
- *       here (the message says so);</li>
+ *   <li>no roll to the next day's queue file: the journal rolls at midnight UTC, so a run that would start within
+ *       {@link #MIDNIGHT_MARGIN} of it waits until midnight has passed (and one that spans it anyway fails, saying
+ *       so);</li>
  *   <li>garbage collections happen: one is forced just before the measured events.</li>
  * </ul>
  * The journal's pre-map thread maps each next chunk of the queue file (one per
@@ -63,6 +66,9 @@ class SteadyStateAllocationTest
     /** Average room per frame in the pre-encoded area; frames are packed, so a longer one (a market definition) fits. */
     private static final int AVERAGE_FRAME_ROOM = 128;
     private static final int SPARE_ROOM = 64 * 1024;
+
+    /** The test takes seconds (about 6 here); starting this close to midnight UTC could cross the journal's roll. */
+    private static final Duration MIDNIGHT_MARGIN = Duration.ofMinutes(2);
 
     private static final com.sun.management.ThreadMXBean THREADS =
         (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
@@ -99,6 +105,7 @@ class SteadyStateAllocationTest
     @Test
     void shouldAllocateNothingOnTheBusinessLogicThreadWithTheChronicleJournal()
     {
+        waitPastMidnightWhenClose();
         final CrashScenario scenario = new CrashScenario(11, ACCOUNTS, JOURNAL_WARM_UP_EVENTS + MEASURED_EVENTS);
         final EngineConfig config = EngineConfig.defaults().withMaxAccounts(ACCOUNTS + 1);
         final DocumentCount documents = new DocumentCount();
@@ -134,6 +141,24 @@ class SteadyStateAllocationTest
                 " appends)" + figures);
             assertTrue(businessLogicBytes + premapBytes < MEASURED_EVENTS / 16, "bytes allocated by the pipeline's" +
                 " threads" + figures);
+        }
+    }
+
+    /** Sleeps past midnight UTC when it is less than {@link #MIDNIGHT_MARGIN} away (the journal rolls then). */
+    private static void waitPastMidnightWhenClose()
+    {
+        final ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        final Duration toMidnight = Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC));
+        if (toMidnight.compareTo(MIDNIGHT_MARGIN) < 0)
+        {
+            try
+            {
+                Thread.sleep(toMidnight.toMillis() + 1_000);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
