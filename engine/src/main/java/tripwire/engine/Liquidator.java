@@ -111,8 +111,9 @@ final class Liquidator
     }
 
     /**
-     * As {@link #check}, after an input wrote the account's record (a fill, a deposit, a withdrawal, a
-     * liquidation fill). With an index, the account's new split comes first: when it proves the account not
+     * As {@link #check}, after an input wrote the account's record (a liquidation fill, a deposit of an asset
+     * other than the quote asset; fills and quote deposits have their own below). With an index, the account's
+     * new split comes first: when it proves the account not
      * liquidatable ({@link LiquidationIndex#resplitProvesSafe}), the exact check, which could only agree, is
      * skipped; the split was due at the end of the input anyway.
      */
