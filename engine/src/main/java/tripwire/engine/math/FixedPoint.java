@@ -137,14 +137,16 @@ public final class FixedPoint
         {
             return divide128(Math.multiplyHigh(a, b), a * b, SCALE, ceiling);
         }
-        final boolean negative = (a ^ b) < 0;
+        // Signs and rounding as arithmetic, not branches: a product's sign is data, and a branch first taken late
+        // (the first short, the first negative cash) would send every compiled caller back to the interpreter.
+        final long sign = (a ^ b) >> 63;
         final long magA = Math.abs(a);
         final long magB = Math.abs(b);
         final long high = Math.multiplyHigh(magA, magB);
         final long low = magA * magB;
         if (high >= SCALE)
         {
-            return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
+            return Long.MAX_VALUE ^ sign;
         }
         final long upper = (high << 32) | (low >>> 32);
         final long upperQuotient = upper / SCALE;
@@ -153,16 +155,19 @@ public final class FixedPoint
         // upperQuotient < 2^32; at 2^31 or more the magnitude is 2^63 or more.
         if (upperQuotient >= 1L << 31)
         {
-            return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
+            return Long.MAX_VALUE ^ sign;
         }
-        final long magnitude = (upperQuotient << 32) + lowerQuotient;
-        final boolean roundAway = lower != lowerQuotient * SCALE && negative != ceiling;
-        if (negative)
+        final long remainder = lower - lowerQuotient * SCALE;
+        final long inexact = (remainder | -remainder) >>> 63;
+        // Away from zero when inexact and the rounding points away: a negative floor or a positive ceiling.
+        final long awayFromZero = (sign ^ (ceiling ? -1L : 0L)) >>> 63;
+        final long magnitude = (upperQuotient << 32) + lowerQuotient + (inexact & awayFromZero);
+        if ((magnitude & ~sign) < 0)
         {
-            // -(2^63 - 1) - 1 is Long.MIN_VALUE, exact.
-            return roundAway ? -magnitude - 1 : -magnitude;
+            // A positive magnitude of 2^63: saturated. A negative one is Long.MIN_VALUE itself, exact.
+            return Long.MAX_VALUE;
         }
-        return roundAway ? (magnitude == Long.MAX_VALUE ? Long.MAX_VALUE : magnitude + 1) : magnitude;
+        return (magnitude ^ sign) - sign;
     }
 
     /** ceil(a × b / divisor) for {@code divisor > 0}, saturating. */
