@@ -66,13 +66,13 @@ import tripwire.engine.state.OracleTable;
  * check, which could only agree, is skipped.
  *
  * <p>Memory, allocated once. Off-heap ({@link OffHeap} buffers, entries at computed offsets), everything that
- * scales with accounts: the bucket pool (maxAccounts x (maxMarkets + maxAssets) nodes, 16 bytes each), per
- * market a scan list of up to maxAccounts entries and a slot per account (8 bytes per account and market), and
- * per account its state word, a queue entry and a candidate entry (16 bytes), and a floor per node (8 bytes per
- * account and market or asset). On heap, only what scales with
- * markets and assets: 4,097 bucket heads and their bitmap per tree (two per market, one per asset; about 17 KB
- * each), the cached schedules and asset parameters. Allocates nothing afterwards. Owned by the business-logic
- * thread.
+ * scales with accounts: the bucket pool (maxAccounts x (maxMarkets + maxAssets) nodes, 16 bytes each, and a
+ * 16-byte sentinel per bucket: 64 KB per tree), per market a scan list of up to maxAccounts entries and a slot per
+ * account (8 bytes per account and market), and per account its state word, a queue entry and a candidate entry
+ * (16 bytes), and a floor per node (8 bytes per account and market or asset). On heap, only what scales with
+ * markets and assets: the bitmap and key bounds of the 4,097 buckets of each tree (two per market, one per
+ * asset; about 65 KB each), the cached schedules and asset parameters. Allocates nothing afterwards. Owned by
+ * the business-logic thread.
  */
 public final class LiquidationIndex implements AccountChangeListener
 {
@@ -90,8 +90,6 @@ public final class LiquidationIndex implements AccountChangeListener
     private static final int SHORT_SHIFT = 31;
     private static final long SCANNED = 1L << 62;
     private static final long QUEUED = 1L << 63;
-    /** Nodes (maxAccounts x (maxMarkets + maxAssets), 16 bytes each, the largest table) must fit one buffer. */
-    private static final long MAX_NODES = OffHeap.MAX_BYTES / TriggerBuckets.NODE_LENGTH;
     private static final int SCHEDULE_LONGS = 3 + 2 * MarginScheduleTable.MAX_TIERS;
     private static final int ASSET_LONGS = 3;
 
@@ -192,13 +190,14 @@ public final class LiquidationIndex implements AccountChangeListener
 
     /**
      * True when every table of an index for these capacities fits one off-heap buffer (the engine runs without
-     * an index otherwise). The node pool, 16 bytes per account and market or asset, is the largest; an
-     * {@link AccountStore} record holds at least 16 bytes per asset and 32 per market, so whenever the store
-     * fits, so does the index.
+     * an index otherwise). The node pool, 16 bytes per account and market or asset plus a 16-byte sentinel per
+     * bucket, is the largest; an {@link AccountStore} record holds at least 16 bytes per asset and 32 per market
+     * beside its header, so whenever the store fits, so does the index (near the store's limit the record's other
+     * bytes leave far more room than the sentinels' 64 KB per tree).
      */
     public static boolean fits(final int maxAccounts, final int maxMarkets, final int maxAssets)
     {
-        return (long)maxAccounts * (maxMarkets + maxAssets) <= MAX_NODES;
+        return TriggerBuckets.fits((long)maxAccounts * (maxMarkets + maxAssets), 2 * maxMarkets + maxAssets);
     }
 
     /** Forgets everything and queues every open account again: after a snapshot is restored into the store. */

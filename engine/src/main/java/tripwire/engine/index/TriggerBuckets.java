@@ -24,12 +24,13 @@ import tripwire.engine.state.OffHeap;
  * <pre>
  *   node n, at n x 16
  *   0        4        8              16
- *   |  next  |  link  |     keyE8     |
+ *   |  next  |  prev  |     keyE8     |
  * </pre>
- * {@code link} is the previous node when {@code >= 0}, {@link #NONE} while the node is in no tree, and
- * {@code -2 - headIndex} for the first node of bucket {@code headIndex}: insert and remove touch the node and
- * its neighbours, nothing else. The bucket heads and bitmaps (per tree, not per node) are on heap. Allocated
- * once; allocates nothing after construction; business-logic thread.
+ * Each bucket is a circular list through a sentinel node of its own, numbered {@code nodeCount + headIndex}
+ * after the nodes ({@code headIndex = tree x BUCKETS + bucket}), so insert and remove link and unlink without
+ * asking whether a neighbour is a bucket head; {@code prev} is {@link #NONE} while a node is in no tree. Insert
+ * and remove touch the node and its neighbours, nothing else. The bitmaps and key bounds (per tree, not per node)
+ * are on heap. Allocated once; allocates nothing after construction; business-logic thread.
  */
 final class TriggerBuckets
 {
@@ -38,16 +39,17 @@ final class TriggerBuckets
     static final int NODE_LENGTH = 16;
 
     private static final int NODE_SHIFT = 4;
-    private static final int BUCKETS = 1 + 64 * 64;
+    static final int BUCKETS = 1 + 64 * 64;
     private static final int WORDS = (BUCKETS + 63) / 64;
     private static final int NEXT_OFFSET = 0;
-    private static final int LINK_OFFSET = 4;
+    private static final int PREV_OFFSET = 4;
     private static final int KEY_OFFSET = 8;
 
-    /** Node n's fields at {@code (n << NODE_SHIFT) + field offset}. */
+    /** Node n's fields at {@code (n << NODE_SHIFT) + field offset}; the sentinels follow the nodes. */
     private final UnsafeBuffer nodes;
-    /** heads[tree * BUCKETS + bucket]: the first node of the bucket, or NONE. */
-    private final int[] heads;
+    /** The sentinel of bucket {@code headIndex} is node {@code firstSentinel + headIndex}. */
+    private final int firstSentinel;
+    private final int sentinelCount;
     /** bits[tree * WORDS + word]: bit b of word w set when bucket 64 w + b is not empty. */
     private final long[] bits;
     /**
@@ -59,11 +61,18 @@ final class TriggerBuckets
     private final long[] highest;
     private final long[] lowest;
 
-    /** @param nodeCount at most {@code OffHeap.MAX_BYTES / NODE_LENGTH}. */
+    /** True when the nodes and one sentinel per bucket of every tree fit one buffer. */
+    static boolean fits(final long nodeCount, final int treeCount)
+    {
+        return nodeCount + (long)treeCount * BUCKETS <= OffHeap.MAX_BYTES / NODE_LENGTH;
+    }
+
+    /** @param nodeCount with treeCount, within {@link #fits}. */
     TriggerBuckets(final int nodeCount, final int treeCount)
     {
-        nodes = OffHeap.allocate((long)nodeCount * NODE_LENGTH);
-        heads = new int[treeCount * BUCKETS];
+        firstSentinel = nodeCount;
+        sentinelCount = treeCount * BUCKETS;
+        nodes = OffHeap.allocate(((long)nodeCount + sentinelCount) * NODE_LENGTH);
         bits = new long[treeCount * WORDS];
         highest = new long[treeCount * BUCKETS];
         lowest = new long[treeCount * BUCKETS];
@@ -72,9 +81,12 @@ final class TriggerBuckets
 
     void clear()
     {
-        // Every byte 0xFF: each node's link reads NONE (in no tree); insert writes the other fields.
-        nodes.setMemory(0, nodes.capacity(), (byte)0xFF);
-        Arrays.fill(heads, NONE);
+        // Every byte 0xFF: each node's prev reads NONE (in no tree); insert writes the other fields.
+        nodes.setMemory(0, firstSentinel << NODE_SHIFT, (byte)0xFF);
+        for (int sentinel = firstSentinel, end = firstSentinel + sentinelCount; sentinel < end; sentinel++)
+        {
+            link(sentinel, sentinel);
+        }
         Arrays.fill(bits, 0);
         Arrays.fill(highest, Long.MIN_VALUE);
         Arrays.fill(lowest, Long.MAX_VALUE);
@@ -83,7 +95,7 @@ final class TriggerBuckets
     /** Loads the node's line (see {@code AccountStore.touch}); the value means nothing. */
     int touch(final int node)
     {
-        return nodes.getInt((node << NODE_SHIFT) + LINK_OFFSET);
+        return nodes.getInt((node << NODE_SHIFT) + PREV_OFFSET);
     }
 
     long keyE8(final int node)
@@ -95,20 +107,11 @@ final class TriggerBuckets
     {
         final int bucket = bucketOf(triggerE8);
         final int headIndex = tree * BUCKETS + bucket;
-        final int head = heads[headIndex];
-        final int base = node << NODE_SHIFT;
-        nodes.putInt(base + NEXT_OFFSET, head);
-        nodes.putInt(base + LINK_OFFSET, -2 - headIndex);
-        nodes.putLong(base + KEY_OFFSET, triggerE8);
-        if (head != NONE)
-        {
-            nodes.putInt((head << NODE_SHIFT) + LINK_OFFSET, node);
-        }
-        else
-        {
-            bits[tree * WORDS + (bucket >>> 6)] |= 1L << bucket;
-        }
-        heads[headIndex] = node;
+        final int sentinel = firstSentinel + headIndex;
+        nodes.putLong((node << NODE_SHIFT) + KEY_OFFSET, triggerE8);
+        link(node, next(sentinel));
+        link(sentinel, node);
+        bits[tree * WORDS + (bucket >>> 6)] |= 1L << bucket;
         highest[headIndex] = Math.max(highest[headIndex], triggerE8);
         lowest[headIndex] = Math.min(lowest[headIndex], triggerE8);
     }
@@ -138,33 +141,23 @@ final class TriggerBuckets
     void remove(final int node)
     {
         final int base = node << NODE_SHIFT;
-        final int link = nodes.getInt(base + LINK_OFFSET);
-        if (link == NONE)
+        final int prev = nodes.getInt(base + PREV_OFFSET);
+        if (prev == NONE)
         {
             return;
         }
-        final int after = nodes.getInt(base + NEXT_OFFSET);
-        if (after != NONE)
+        final int next = nodes.getInt(base + NEXT_OFFSET);
+        link(prev, next);
+        nodes.putInt(base + PREV_OFFSET, NONE);
+        if (prev == next)
         {
-            nodes.putInt((after << NODE_SHIFT) + LINK_OFFSET, link);
+            // Only the sentinel is left: the bucket is empty.
+            final int headIndex = prev - firstSentinel;
+            final int bucket = headIndex % BUCKETS;
+            bits[(headIndex / BUCKETS) * WORDS + (bucket >>> 6)] &= ~(1L << bucket);
+            highest[headIndex] = Long.MIN_VALUE;
+            lowest[headIndex] = Long.MAX_VALUE;
         }
-        if (link >= 0)
-        {
-            nodes.putInt((link << NODE_SHIFT) + NEXT_OFFSET, after);
-        }
-        else
-        {
-            final int headIndex = -2 - link;
-            heads[headIndex] = after;
-            if (after == NONE)
-            {
-                final int bucket = headIndex % BUCKETS;
-                bits[(headIndex / BUCKETS) * WORDS + (bucket >>> 6)] &= ~(1L << bucket);
-                highest[headIndex] = Long.MIN_VALUE;
-                lowest[headIndex] = Long.MAX_VALUE;
-            }
-        }
-        nodes.putInt(base + LINK_OFFSET, NONE);
     }
 
     /**
@@ -179,7 +172,8 @@ final class TriggerBuckets
         if (highest[headIndex] > priceE8)
         {
             long largest = Long.MIN_VALUE;
-            for (int node = heads[headIndex]; node != NONE; node = next(node))
+            final int sentinel = firstSentinel + headIndex;
+            for (int node = next(sentinel); node != sentinel; node = next(node))
             {
                 final long keyE8 = keyE8(node);
                 largest = Math.max(largest, keyE8);
@@ -218,7 +212,8 @@ final class TriggerBuckets
         if (lowest[headIndex] < priceE8)
         {
             long smallest = Long.MAX_VALUE;
-            for (int node = heads[headIndex]; node != NONE; node = next(node))
+            final int sentinel = firstSentinel + headIndex;
+            for (int node = next(sentinel); node != sentinel; node = next(node))
             {
                 final long keyE8 = keyE8(node);
                 smallest = Math.min(smallest, keyE8);
@@ -251,7 +246,8 @@ final class TriggerBuckets
     private int appendAll(final int headIndex, final UnsafeBuffer out, final int count)
     {
         int n = count;
-        for (int node = heads[headIndex]; node != NONE; node = next(node))
+        final int sentinel = firstSentinel + headIndex;
+        for (int node = next(sentinel); node != sentinel; node = next(node))
         {
             out.putInt(n++ << 2, node);
         }
@@ -261,6 +257,13 @@ final class TriggerBuckets
     private int next(final int node)
     {
         return nodes.getInt((node << NODE_SHIFT) + NEXT_OFFSET);
+    }
+
+    /** Makes {@code after} follow {@code before} (either may be a sentinel). */
+    private void link(final int before, final int after)
+    {
+        nodes.putInt((before << NODE_SHIFT) + NEXT_OFFSET, after);
+        nodes.putInt((after << NODE_SHIFT) + PREV_OFFSET, before);
     }
 
     /** Monotone: 0 for keys <= 0, else 1 + 64 x (highest set bit) + the 6 bits below it. */
