@@ -308,9 +308,9 @@ public final class LiquidationIndex implements AccountChangeListener
     }
 
     /**
-     * Loads what a re-split of the account after a write to its market slot reads first (its state word and its
-     * node in the market), so that the misses overlap with the caller's own ({@code AccountStore.touch}); the
-     * value means nothing.
+     * Loads what a re-split of the account after a write to its market slot reads first (its state word, and its
+     * node and floor in the market), so that the misses overlap with the caller's own ({@code AccountStore.touch});
+     * the value means nothing.
      */
     public long touch(final int accountIndex, final int marketId)
     {
@@ -336,8 +336,13 @@ public final class LiquidationIndex implements AccountChangeListener
         }
         state(accountIndex, state & ~QUEUED);
         reclassify(accountIndex);
-        final long split = state(accountIndex);
-        return (split & SCANNED) == 0 && (split & PLACED) != 0;
+        return isBanded(state(accountIndex));
+    }
+
+    /** A banded account: placed (it has a position without an order) and not in a scan list. */
+    private static boolean isBanded(final long state)
+    {
+        return (state & SCANNED) == 0 && (state & PLACED) != 0;
     }
 
     /**
@@ -371,21 +376,8 @@ public final class LiquidationIndex implements AccountChangeListener
         {
             return resplitProvesSafe(accountIndex);
         }
-        final long shortBit = 1L << (SHORT_SHIFT + marketId);
-        final boolean wasPlaced = (state & marketBit) != 0;
-        final int node = nodeBase + marketId;
-        if (sizeE8 > 0)
-        {
-            place(longTree(marketId), node, triggers.longTriggerE8(marketId, marginE8, sizeE8),
-                wasPlaced && (state & shortBit) == 0);
-        }
-        else
-        {
-            place(shortTree(marketId), node, triggers.shortTriggerE8(marketId, marginE8, sizeE8),
-                wasPlaced && (state & shortBit) != 0);
-        }
-        floors.putLong(node << 3, FixedPoint.negateSaturating(marginE8));
-        state(accountIndex, (state & ~(QUEUED | shortBit)) | marketBit | (sizeE8 < 0 ? shortBit : 0));
+        final long placedShort = placePosition(nodeBase, marketId, sizeE8, marginE8, state);
+        state(accountIndex, (state & ~(QUEUED | 1L << (SHORT_SHIFT + marketId))) | marketBit | placedShort);
         return true;
     }
 
@@ -416,8 +408,7 @@ public final class LiquidationIndex implements AccountChangeListener
      */
     private boolean splitsStillHold(final long state)
     {
-        return (state & QUEUED) != 0 && (state & SCANNED) == 0 && (state & PLACED) != 0 &&
-            splitGeneration == parameterGeneration();
+        return (state & QUEUED) != 0 && isBanded(state) && splitGeneration == parameterGeneration();
     }
 
     /**
@@ -463,16 +454,23 @@ public final class LiquidationIndex implements AccountChangeListener
         }
     }
 
-    /** Brings every schedule and asset's parameters up to date and re-splits every queued account: the buckets are exact. */
+    /**
+     * Brings every schedule and asset's parameters up to date and re-splits every queued account: the buckets are
+     * exact. The per-market and per-asset comparisons run only when a table's generation says something was
+     * written since the last refresh (and always after a {@link #rebuild}).
+     */
     private void refreshAll()
     {
-        for (int m = 0; m < maxMarkets; m++)
+        if (splitGeneration != parameterGeneration())
         {
-            refreshSchedule(m);
-        }
-        for (int a = 0; a < maxAssets; a++)
-        {
-            refreshAsset(a);
+            for (int m = 0; m < maxMarkets; m++)
+            {
+                refreshSchedule(m);
+            }
+            for (int a = 0; a < maxAssets; a++)
+            {
+                refreshAsset(a);
+            }
         }
         flush();
         splitGeneration = parameterGeneration();
@@ -616,21 +614,8 @@ public final class LiquidationIndex implements AccountChangeListener
             final long sizeE8 = accounts.sizeE8(accountIndex, m);
             final long shareE8 = share(slackE8, notionalE8[m], totalWeightE8, --exposuresLeft, givenE8);
             givenE8 += shareE8;
-            final long marginE8 = FixedPoint.subtractSaturating(shareE8, termE8[m]);
-            floors.putLong((nodeBase + m) << 3, FixedPoint.negateSaturating(marginE8));
-            final long shortBit = 1L << (SHORT_SHIFT + m);
-            final boolean wasPlaced = (oldNodes & (1L << m)) != 0;
-            if (sizeE8 > 0)
-            {
-                place(longTree(m), nodeBase + m, triggers.longTriggerE8(m, marginE8, sizeE8),
-                    wasPlaced && (oldNodes & shortBit) == 0);
-            }
-            else
-            {
-                place(shortTree(m), nodeBase + m, triggers.shortTriggerE8(m, marginE8, sizeE8),
-                    wasPlaced && (oldNodes & shortBit) != 0);
-                shortBits |= shortBit;
-            }
+            shortBits |= placePosition(
+                nodeBase, m, sizeE8, FixedPoint.subtractSaturating(shareE8, termE8[m]), oldNodes);
         }
         for (int bits = assetMask; bits != 0; bits &= bits - 1)
         {
@@ -644,6 +629,29 @@ public final class LiquidationIndex implements AccountChangeListener
                 (oldNodes & (1L << (maxMarkets + a))) != 0);
         }
         return positionMask | ((long)assetMask << maxMarkets) | shortBits;
+    }
+
+    /**
+     * Places market m's node for a position of {@code sizeE8} (not 0) at the trigger for {@code marginE8} in the
+     * long or short tree, and records its floor {@code -marginE8}.
+     *
+     * @param oldNodes the account's nodes before (placement and short-tree bits of its state word).
+     * @return the node's short-tree bit when it went to the short tree, else 0.
+     */
+    private long placePosition(
+        final int nodeBase, final int m, final long sizeE8, final long marginE8, final long oldNodes)
+    {
+        final int node = nodeBase + m;
+        final long shortBit = 1L << (SHORT_SHIFT + m);
+        final boolean wasPlaced = (oldNodes & (1L << m)) != 0;
+        floors.putLong(node << 3, FixedPoint.negateSaturating(marginE8));
+        if (sizeE8 > 0)
+        {
+            place(longTree(m), node, triggers.longTriggerE8(m, marginE8, sizeE8), wasPlaced && (oldNodes & shortBit) == 0);
+            return 0;
+        }
+        place(shortTree(m), node, triggers.shortTriggerE8(m, marginE8, sizeE8), wasPlaced && (oldNodes & shortBit) != 0);
+        return shortBit;
     }
 
     /**
