@@ -1,6 +1,5 @@
 package tripwire.engine;
 
-
 import tripwire.codecs.Side;
 import tripwire.engine.index.LiquidationIndex;
 import tripwire.engine.math.FixedPoint;

@@ -1,6 +1,5 @@
 package tripwire.engine;
 
-
 import tripwire.codecs.RejectReason;
 import tripwire.codecs.Side;
 import tripwire.engine.index.LiquidationIndex;
@@ -8,8 +7,8 @@ import tripwire.engine.math.FixedPoint;
 import tripwire.engine.state.AccountStore;
 import tripwire.engine.state.AssetTable;
 import tripwire.engine.state.MarketTable;
-import tripwire.engine.state.PositionCostStore;
 import tripwire.engine.state.OrderIndex;
+import tripwire.engine.state.PositionCostStore;
 
 /**
  * Fills from the venue's matching engine and fills of liquidation orders: both move quote cash by

@@ -23,16 +23,7 @@ final class JournalReplay
      */
     static ReplayVerifier.Result verify(final Path journalDir, final EngineConfig fallback)
     {
-        return verify(journalDir, fallback, ReplayProgress.NONE);
-    }
-
-    /**
-     * @param fallback the capacities to replay with when the journal does not record its own.
-     * @param progress told the inputs replayed every few thousand records and the liquidation orders read.
-     */
-    static ReplayVerifier.Result verify(final Path journalDir, final EngineConfig fallback, final ReplayProgress progress)
-    {
-        return verifyTimed(journalDir, fallback, progress).result();
+        return verifyTimed(journalDir, fallback, ReplayProgress.NONE).result();
     }
 
     /**
@@ -58,7 +49,11 @@ final class JournalReplay
         }
     }
 
-    /** As {@link #verify(Path, EngineConfig, ReplayProgress)}, timing its phases (off the engine: the caller's clock). */
+    /**
+     * As {@link #verify}, timing its phases (off the engine: the caller's clock).
+     *
+     * @param progress told the inputs replayed every few thousand records and the liquidation orders read.
+     */
     static Timed verifyTimed(final Path journalDir, final EngineConfig fallback, final ReplayProgress progress)
     {
         final long openStartNanos = System.nanoTime();
