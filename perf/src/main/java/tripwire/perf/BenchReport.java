@@ -57,7 +57,7 @@ final class BenchReport
         check(scores.size() == 3, "JMH: " + scores.size() + " benchmark results, expected 3");
         for (final JmhBenchmarks.Score score : scores)
         {
-            check(score.nsPerOp > 0 && Double.isFinite(score.nsPerOp), "JMH " + score.name + ": no score");
+            check(score.nsPerOp() > 0 && Double.isFinite(score.nsPerOp()), "JMH " + score.name() + ": no score");
         }
     }
 

@@ -142,7 +142,7 @@ final class BenchSuite
         report.jmh(JmhBenchmarks.run(quick));
         for (final JmhBenchmarks.Score score : report.jmh)
         {
-            out.printf(Locale.ROOT, "  %s: %.1f ns/op%n", score.name, score.nsPerOp);
+            out.printf(Locale.ROOT, "  %s: %.1f ns/op%n", score.name(), score.nsPerOp());
         }
 
         out.println("[2/4] core cost, naive engine and floor RMW");

@@ -27,7 +27,7 @@ final class BenchTable
         out.append("## JMH micro-benchmarks (average time)\n\n| benchmark | ns/op | ± ns (99.9%) |\n|---|---:|---:|\n");
         for (final JmhBenchmarks.Score score : report.jmh)
         {
-            out.append(format("| %s | %.1f | %.1f |%n", score.name, score.nsPerOp, score.errorNs));
+            out.append(format("| %s | %.1f | %.1f |%n", score.name(), score.nsPerOp(), score.errorNs()));
         }
         out.append("\nIndex update: no JMH benchmark yet; the liquidation index's effect shows in the core-cost tick rows ")
             .append("(quiet ticks at 10k vs 1M accounts).\n\n");

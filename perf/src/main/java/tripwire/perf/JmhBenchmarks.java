@@ -21,18 +21,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 final class JmhBenchmarks
 {
     /** One benchmark method's score. */
-    static final class Score
+    record Score(String name, double nsPerOp, double errorNs)
     {
-        final String name;
-        final double nsPerOp;
-        final double errorNs;
-
-        Score(final String name, final double nsPerOp, final double errorNs)
-        {
-            this.name = name;
-            this.nsPerOp = nsPerOp;
-            this.errorNs = errorNs;
-        }
     }
 
     private JmhBenchmarks()

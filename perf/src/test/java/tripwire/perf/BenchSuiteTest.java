@@ -34,7 +34,7 @@ final class BenchSuiteTest
         assertEquals(3, report.jmh.size(), text);
         for (final JmhBenchmarks.Score score : report.jmh)
         {
-            assertTrue(score.nsPerOp > 0, score.name);
+            assertTrue(score.nsPerOp() > 0, score.name());
         }
         assertEquals(2 * BenchSuite.QUICK_SIZES.length, report.core.size(), text);
         for (final BenchReport.CoreRow row : report.core)
