@@ -369,7 +369,7 @@ public final class LiquidationIndex implements AccountChangeListener
         final int nodeBase = accountIndex * nodesPerAccount;
         final long marginE8 = floorSum(nodeBase, state & PLACED & ~marketBit, cashE8(accountIndex));
         final long notionalE8 = FixedPoint.mulE8Ceil(FixedPoint.abs(sizeE8), markE8);
-        final long termE8 = FixedPoint.mulE8Floor(sizeE8, markE8) -
+        final long termE8 = FixedPoint.mulE8FloorFromAbsCeil(sizeE8, markE8, notionalE8) -
             requirements.maintenanceE8(marketId, requirements.tierOf(marketId, notionalE8), notionalE8);
         final long slackE8 = marginE8 + termE8;
         if (marginE8 == OVERFLOWED || ((marginE8 ^ slackE8) & (termE8 ^ slackE8)) < 0 || slackE8 < 0)
@@ -589,7 +589,7 @@ public final class LiquidationIndex implements AccountChangeListener
             final long sizeE8 = accounts.sizeE8(accountIndex, m);
             final long markE8 = markets.markPriceE8(m);
             final long notional = FixedPoint.mulE8Ceil(FixedPoint.abs(sizeE8), markE8);
-            final long valueE8 = FixedPoint.mulE8Floor(sizeE8, markE8);
+            final long valueE8 = FixedPoint.mulE8FloorFromAbsCeil(sizeE8, markE8, notional);
             final long requirementE8 = requirements.maintenanceE8(m, requirements.tierOf(m, notional), notional);
             notionalE8[m] = notional;
             termE8[m] = valueE8 - requirementE8;

@@ -131,6 +131,27 @@ public final class FixedPoint
      * {@code 10^8 × 2^32 < 2^59}, so each digit is one signed division by the constant 10^8, which the JIT turns
      * into a multiplication. A larger {@code high} means a quotient of 2^64 or more: saturated.
      */
+    /**
+     * floor(a × b / 10^8), saturating, for {@code b > 0}, given {@code absCeilE8 = mulE8Ceil(abs(a), b)}: a position's
+     * value from its notional with one 64-bit check instead of a second 128-bit product. With {@code X = |a| b} and
+     * {@code c = absCeilE8 = ceil(X / 10^8)} not saturated, {@code d = c 10^8 - X} lies in {@code [0, 10^8)}, so its low
+     * 64 bits are 0 exactly when the quotient is exact; the floor is then {@code c - (d != 0)} for {@code a > 0} and
+     * {@code -c} for {@code a <= 0}. Any other case ({@code b <= 0}, {@code a = Long.MIN_VALUE}, {@code c} saturated)
+     * takes {@link #mulE8Floor} itself.
+     */
+    public static long mulE8FloorFromAbsCeil(final long a, final long b, final long absCeilE8)
+    {
+        if (b <= 0 || a == Long.MIN_VALUE || absCeilE8 == Long.MAX_VALUE)
+        {
+            return mulE8Floor(a, b);
+        }
+        final long remainderLow = absCeilE8 * SCALE - Math.abs(a) * b;
+        final long inexact = (remainderLow | -remainderLow) >>> 63;
+        final long sign = a >> 63;
+        // a > 0 (sign 0): c - inexact; a < 0 (sign -1): -c; a = 0: c = 0 and exact.
+        return ((absCeilE8 - (inexact & ~sign)) ^ sign) - sign;
+    }
+
     private static long mulE8Wide(final long a, final long b, final boolean ceiling)
     {
         if (a == Long.MIN_VALUE || b == Long.MIN_VALUE)

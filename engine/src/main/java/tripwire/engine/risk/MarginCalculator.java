@@ -72,8 +72,8 @@ public final class MarginCalculator
                 unpricedMarketId = m;
                 return false;
             }
-            equity += FixedPoint.mulE8Floor(sizeE8, markE8);
             final long notionalE8 = FixedPoint.mulE8Ceil(FixedPoint.abs(sizeE8), markE8);
+            equity += FixedPoint.mulE8FloorFromAbsCeil(sizeE8, markE8, notionalE8);
             final int tier = requirements.tierOf(m, notionalE8);
             maintenance = MarginRequirements.addSaturating(maintenance, requirements.maintenanceE8(m, tier, notionalE8));
             initial = MarginRequirements.addSaturating(initial, requirements.initialE8(m, tier, notionalE8));

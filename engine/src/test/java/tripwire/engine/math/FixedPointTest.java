@@ -126,6 +126,10 @@ class FixedPointTest
             () -> "floor(" + a + " * " + b + " / 10^8)");
         assertEquals(expected(product, FixedPoint.SCALE, RoundingMode.CEILING), FixedPoint.mulE8Ceil(a, b),
             () -> "ceil(" + a + " * " + b + " / 10^8)");
+        // A position's value from its notional: the same floor, whatever the signs, the width or saturation.
+        final long absCeilE8 = FixedPoint.mulE8Ceil(FixedPoint.abs(a), b);
+        assertEquals(FixedPoint.mulE8Floor(a, b), FixedPoint.mulE8FloorFromAbsCeil(a, b, absCeilE8),
+            () -> "floor(" + a + " * " + b + " / 10^8) from ceil(|a| * b / 10^8) = " + absCeilE8);
     }
 
     private static void assertBothRoundings(final long a, final long b, final long divisor)
