@@ -5,8 +5,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * Every account's balances and positions, one fixed-size off-heap record each, indexed densely in the
  * order accounts were opened (index 0 is the first account ever opened). Account ids map to indexes
- * through an {@link OffHeapLong2IntMap} sized at start, so no steady-state allocation happens and nothing on
- * the heap grows with the capacity.
+ * through an {@link AccountIdIndex} sized at start (a direct table for ids below twice the capacity, a hashed map
+ * for the rest), so no steady-state allocation happens and nothing on the heap grows with the capacity.
  * <pre>
  *   header (16 bytes)
  *   0                   8         12        16
@@ -53,7 +53,7 @@ public final class AccountStore
     private final int recordLength;
     private final int marketsOffset;
     private final UnsafeBuffer buffer;
-    private final OffHeapLong2IntMap indexById;
+    private final AccountIdIndex indexById;
     private final MemberList[] assetMembers;
     private final MemberList[] marketMembers;
     private AccountChangeListener changeListener;
@@ -67,7 +67,7 @@ public final class AccountStore
         this.marketsOffset = HEADER_LENGTH + maxAssets * ASSET_SLOT_LENGTH;
         this.recordLength = (int)OffHeap.align(marketsOffset + (long)maxMarkets * MARKET_SLOT_LENGTH, OffHeap.CACHE_LINE);
         this.buffer = OffHeap.allocate((long)capacity * recordLength);
-        this.indexById = new OffHeapLong2IntMap(capacity, NO_ACCOUNT);
+        this.indexById = new AccountIdIndex(capacity, directIds(capacity), NO_ACCOUNT);
         this.assetMembers = new MemberList[maxAssets];
         for (int a = 0; a < maxAssets; a++)
         {
@@ -78,6 +78,15 @@ public final class AccountStore
         {
             marketMembers[m] = new MemberList(capacity);
         }
+    }
+
+    /**
+     * Ids below this go to the id index's direct table: twice the capacity (a venue numbering from 0 or 1 with a
+     * few gaps stays within it), 8 bytes per account.
+     */
+    static int directIds(final int capacity)
+    {
+        return (int)Math.min(1L << 29, 2L * capacity);
     }
 
     /** Registers the one listener told of every change of an account record (null: none). */
