@@ -1,5 +1,7 @@
 package tripwire.engine;
 
+import java.nio.ByteOrder;
+
 import org.agrona.DirectBuffer;
 
 import tripwire.codecs.AssetDefinitionDecoder;
@@ -226,8 +228,8 @@ final class InputAdapter
             return;
         }
 
-        final int groupBlockLength = buffer.getShort(offset + groupHeaderEnd - 4, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
-        final int groupCount = buffer.getShort(offset + groupHeaderEnd - 2, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        final int groupBlockLength = buffer.getShort(offset + groupHeaderEnd - 4, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        final int groupCount = buffer.getShort(offset + groupHeaderEnd - 2, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
         if (groupBlockLength < MarketDefinitionDecoder.OracleSourcesDecoder.sbeBlockLength() ||
             groupHeaderEnd + (long)groupCount * groupBlockLength > length)
         {

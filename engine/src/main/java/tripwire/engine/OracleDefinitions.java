@@ -1,5 +1,7 @@
 package tripwire.engine;
 
+import java.nio.ByteOrder;
+
 import org.agrona.DirectBuffer;
 
 import tripwire.codecs.AssetDefinitionDecoder;
@@ -87,8 +89,8 @@ final class OracleDefinitions
         {
             return false;
         }
-        final int groupBlockLength = buffer.getShort(groupHeaderEnd - 4, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
-        final int groupCount = buffer.getShort(groupHeaderEnd - 2, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        final int groupBlockLength = buffer.getShort(groupHeaderEnd - 4, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        final int groupCount = buffer.getShort(groupHeaderEnd - 2, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
         if (groupBlockLength < AssetDefinitionDecoder.OracleSourcesDecoder.sbeBlockLength() ||
             groupHeaderEnd + (long)groupCount * groupBlockLength > frameEnd)
         {

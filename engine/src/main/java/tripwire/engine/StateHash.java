@@ -1,5 +1,7 @@
 package tripwire.engine;
 
+import java.nio.ByteOrder;
+
 import org.agrona.DirectBuffer;
 
 /**
@@ -25,7 +27,7 @@ final class StateHash
         int i = 0;
         for (; i + Long.BYTES <= length; i += Long.BYTES)
         {
-            mix(buffer.getLong(i, java.nio.ByteOrder.LITTLE_ENDIAN));
+            mix(buffer.getLong(i, ByteOrder.LITTLE_ENDIAN));
         }
         for (; i < length; i++)
         {
@@ -46,7 +48,7 @@ final class StateHash
         {
             for (int i = 0; i < recordLength; i += Long.BYTES)
             {
-                mix(i == derivedWordOffset ? 0L : buffer.getLong(record + i, java.nio.ByteOrder.LITTLE_ENDIAN));
+                mix(i == derivedWordOffset ? 0L : buffer.getLong(record + i, ByteOrder.LITTLE_ENDIAN));
             }
         }
         mix(length);

@@ -1,5 +1,6 @@
 package tripwire.cli;
 
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 
 import tripwire.codecs.LiquidationOrderDecoder;
@@ -83,7 +84,7 @@ final class JournalReplay
                         verifier.onOutput(seq, buffer, offset, length);
                         break;
                     case JournalRecordDescriptor.KIND_STATE_HASH:
-                        verifier.onStateHash(seq, buffer.getLong(offset, java.nio.ByteOrder.LITTLE_ENDIAN));
+                        verifier.onStateHash(seq, buffer.getLong(offset, ByteOrder.LITTLE_ENDIAN));
                         break;
                     default:
                         break;
