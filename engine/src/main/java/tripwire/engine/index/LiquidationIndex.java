@@ -88,8 +88,17 @@ public final class LiquidationIndex implements AccountChangeListener
     private static final long PLACED = (1L << 31) - 1;
     /** Bit 31 + m: market m's node is in the market's short tree (maxMarkets <= 31, so bits 31..61 hold them). */
     private static final int SHORT_SHIFT = 31;
+    /**
+     * Bit 61: the account has an entry in the queue (set when it is pushed, cleared when {@link #flush} pops it),
+     * so that it has one entry at most however often it is queued, re-split early and queued again within one
+     * input: the queue never holds more than maxAccounts entries. (maxMarkets <= 30, so the short bits end at 60.)
+     */
+    private static final long IN_QUEUE = 1L << 61;
     private static final long SCANNED = 1L << 62;
+    /** Bit 63: the account changed (or was visited) since its last split. */
     private static final long QUEUED = 1L << 63;
+    /** The bits a re-split keeps as they are: whether it waits, and whether it has a queue entry. */
+    private static final long QUEUE_BITS = QUEUED | IN_QUEUE;
     private static final int SCHEDULE_LONGS = 3 + 2 * MarginScheduleTable.MAX_TIERS;
     private static final int ASSET_LONGS = 3;
 
@@ -116,7 +125,7 @@ public final class LiquidationIndex implements AccountChangeListener
      * ({@link #PLACED}: the markets where it has a bucket node, banded, or a scan slot, scanned, and the assets
      * where it has a bucket node), which of its market nodes are in a short tree ({@link #SHORT_SHIFT}),
      * {@link #SCANNED} for a scanned account, whose class may change with prices alone (re-split after each
-     * visit), and {@link #QUEUED} while it waits in the queue.
+     * visit), {@link #QUEUED} while it waits for a split and {@link #IN_QUEUE} while it has an entry in the queue.
      */
     private final UnsafeBuffer accountState;
     /** Where touched values go, so that the JIT keeps the loads that warm the cache; never read. */
@@ -230,8 +239,11 @@ public final class LiquidationIndex implements AccountChangeListener
         final long state = state(accountIndex);
         if ((state & QUEUED) == 0)
         {
-            state(accountIndex, state | QUEUED);
-            queue.putInt(queueSize++ << 2, accountIndex);
+            if ((state & IN_QUEUE) == 0)
+            {
+                queue.putInt(queueSize++ << 2, accountIndex);
+            }
+            state(accountIndex, state | QUEUE_BITS);
         }
     }
 
@@ -494,12 +506,12 @@ public final class LiquidationIndex implements AccountChangeListener
         touchedSink += touched;
         while (queueSize > 0)
         {
-            // An entry whose account is no longer QUEUED was re-split early (resplitProvesSafe).
+            // An entry whose account is no longer QUEUED was re-split early (resplitProvesSafe) and not changed since.
             final int accountIndex = queue.getInt(--queueSize << 2);
             final long state = state(accountIndex);
+            state(accountIndex, state & ~QUEUE_BITS);
             if ((state & QUEUED) != 0)
             {
-                state(accountIndex, state & ~QUEUED);
                 reclassify(accountIndex);
             }
         }
@@ -511,7 +523,7 @@ public final class LiquidationIndex implements AccountChangeListener
         // A scanned account has scan slots in its placed markets; a banded one has bucket nodes there and in its
         // placed assets. Scan slots go now; bucket nodes stay until band knows whether each keeps its bucket.
         final long state = state(accountIndex);
-        long oldNodes = state & ~(SCANNED | QUEUED);
+        long oldNodes = state & ~(SCANNED | QUEUE_BITS);
         if ((state & SCANNED) != 0)
         {
             for (long bits = state & PLACED; bits != 0; bits &= bits - 1)
@@ -520,8 +532,8 @@ public final class LiquidationIndex implements AccountChangeListener
             }
             oldNodes = 0;
         }
-        // Placement and class are rewritten below; the QUEUED bit is kept as it is.
-        state(accountIndex, state & QUEUED);
+        // Placement and class are rewritten below; the queue bits are kept as they are.
+        state(accountIndex, state & QUEUE_BITS);
 
         final int positions = accounts.positionMask(accountIndex);
         boolean unordered = false;
@@ -538,7 +550,7 @@ public final class LiquidationIndex implements AccountChangeListener
             if (placed != NOT_BANDED)
             {
                 removeNodes(nodeBase, oldNodes & PLACED & ~placed);
-                state(accountIndex, (state & QUEUED) | placed);
+                state(accountIndex, (state & QUEUE_BITS) | placed);
                 return;
             }
         }
@@ -547,7 +559,7 @@ public final class LiquidationIndex implements AccountChangeListener
         {
             return;
         }
-        state(accountIndex, (state & QUEUED) | SCANNED | positions);
+        state(accountIndex, (state & QUEUE_BITS) | SCANNED | positions);
         for (int bits = positions; bits != 0; bits &= bits - 1)
         {
             addToScan(Integer.numberOfTrailingZeros(bits), accountIndex);
