@@ -183,12 +183,9 @@ final class PriceLogic
     }
 
     /**
-     * As {@link #checkMembers}, over the index's candidates: a superset of the members that can be due. Most
-     * candidates are not due (a crossed trigger is one exposure's share of the slack; the others may still hold
-     * theirs), so each is first re-split, which the end of the input would do anyway: a banded split proves it
-     * not liquidatable ({@link LiquidationIndex#resplitProvesSafe}) and its exact check, which could only agree, is
-     * skipped. The candidates' records and index state are touched first (their header and, for a market tick,
-     * the market's slot), so that their cache misses overlap.
+     * As {@link #checkMembers}, over the index's candidates: a superset of the members that can be due. The
+     * candidates' records are touched first (their header and, for a market tick, the market's slot), so that
+     * their cache misses overlap.
      *
      * @param marketId the ticked market, or {@link #NO_MARKET} for an asset tick.
      */
@@ -199,14 +196,14 @@ final class PriceLogic
         {
             final int accountIndex = index.candidate(i);
             touched += marketId == NO_MARKET ?
-                accounts.touch(accountIndex) : accounts.touch(accountIndex, marketId) + index.touch(accountIndex, marketId);
+                accounts.touch(accountIndex) : accounts.touch(accountIndex, marketId);
         }
         touchedSink += touched;
         int count = 0;
         for (int i = 0; i < candidates; i++)
         {
             final int accountIndex = index.candidate(i);
-            if (!index.resplitProvesSafe(accountIndex) && liquidator.needsOrders(accountIndex))
+            if (liquidator.needsOrders(accountIndex))
             {
                 liquidatable.putInt(count++ << 2, accountIndex);
             }
