@@ -86,12 +86,15 @@ public final class LiquidationIndex implements AccountChangeListener
     private static final int NO_SLOT = -1;
     /** Bits of the state word naming where the account is placed: market m is bit m, asset a bit maxMarkets + a. */
     private static final long PLACED = (1L << 31) - 1;
-    /** Bit 31 + m: market m's node is in the market's short tree (maxMarkets <= 31, so bits 31..61 hold them). */
+    /**
+     * Bit 31 + m: market m's node is in the market's short tree (maxAssets >= 1 and maxMarkets + maxAssets <= 31, so
+     * maxMarkets <= 30 and bits 31..60 hold them; the constructor checks it).
+     */
     private static final int SHORT_SHIFT = 31;
     /**
      * Bit 61: the account has an entry in the queue (set when it is pushed, cleared when {@link #flush} pops it),
      * so that it has one entry at most however often it is queued, re-split early and queued again within one
-     * input: the queue never holds more than maxAccounts entries. (maxMarkets <= 30, so the short bits end at 60.)
+     * input: the queue never holds more than maxAccounts entries.
      */
     private static final long IN_QUEUE = 1L << 61;
     private static final long SCANNED = 1L << 62;
@@ -175,6 +178,12 @@ public final class LiquidationIndex implements AccountChangeListener
         this.maxMarkets = markets.capacity();
         this.maxAccounts = accounts.capacity();
         this.nodesPerAccount = maxMarkets + maxAssets;
+        if (maxAssets < 1 || nodesPerAccount > 31)
+        {
+            throw new IllegalArgumentException(
+                "the state word holds 1 to 31 markets and assets, with at least one asset: " + maxMarkets + " markets, " +
+                maxAssets + " assets");
+        }
         if (!fits(maxAccounts, maxMarkets, maxAssets))
         {
             throw new IllegalArgumentException("index of " + maxAccounts + " accounts x (" + maxMarkets + " markets + " +
