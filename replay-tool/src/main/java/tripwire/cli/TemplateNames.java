@@ -15,6 +15,7 @@ import tripwire.codecs.RejectionDecoder;
 import tripwire.codecs.TickDecoder;
 import tripwire.codecs.UndecodableInputDecoder;
 import tripwire.codecs.WithdrawDecoder;
+import tripwire.replay.TemplateCounts;
 
 /** Event type names of SBE template ids, as the scenario format spells them. */
 final class TemplateNames
@@ -42,6 +43,7 @@ final class TemplateNames
             case MarginWarningDecoder.TEMPLATE_ID: return "marginWarning";
             case DeleverageDecoder.TEMPLATE_ID: return "deleverage";
             case OracleStatusDecoder.TEMPLATE_ID: return "oracleStatus";
+            case TemplateCounts.SHORT_FRAME: return "shorter than a header";
             default: return "template " + templateId;
         }
     }

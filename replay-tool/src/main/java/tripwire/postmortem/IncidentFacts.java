@@ -21,6 +21,7 @@ import tripwire.codecs.MessageHeaderDecoder;
 import tripwire.codecs.TickDecoder;
 import tripwire.engine.LiquidationEngine;
 import tripwire.engine.math.FixedPoint;
+import tripwire.replay.TemplateCounts;
 
 /**
  * Gathers a post-mortem's facts while a journal replays: time span, counts by template, liquidations and
@@ -33,7 +34,6 @@ public final class IncidentFacts implements PostmortemListener
 {
     /** How many of the largest orders and deleverages are kept. */
     public static final int TOP = 10;
-    private static final int TEMPLATE_SLOTS = 64;
 
     private final boolean withSeries;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -43,8 +43,8 @@ public final class IncidentFacts implements PostmortemListener
     private final InsuranceFundMovementDecoder fund = new InsuranceFundMovementDecoder();
     private final DeleverageDecoder deleverage = new DeleverageDecoder();
 
-    private final long[] inputsByTemplate = new long[TEMPLATE_SLOTS + 1];
-    private final long[] outputsByTemplate = new long[TEMPLATE_SLOTS + 1];
+    private final TemplateCounts inputsByTemplate = new TemplateCounts();
+    private final TemplateCounts outputsByTemplate = new TemplateCounts();
     private long inputs;
     private long outputs;
     private long firstSeq = -1;
@@ -112,10 +112,9 @@ public final class IncidentFacts implements PostmortemListener
         }
         lastSeq = seq;
         lastTimeNs = timeNs;
-        final int templateId = templateId(buffer, offset, length);
-        inputsByTemplate[slot(templateId)]++;
+        final int templateId = inputsByTemplate.count(buffer, offset, length);
         if (withSeries && templateId == TickDecoder.TEMPLATE_ID &&
-            length >= MessageHeaderDecoder.ENCODED_LENGTH + header.blockLength())
+            length >= MessageHeaderDecoder.ENCODED_LENGTH + header.wrap(buffer, offset).blockLength())
         {
             tick.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
             if (tick.instrumentKind() == InstrumentKind.MARKET && engine.isMarketDefined(tick.instrumentId()))
@@ -131,9 +130,9 @@ public final class IncidentFacts implements PostmortemListener
         final LiquidationEngine engine)
     {
         outputs++;
-        final int templateId = templateId(buffer, offset, length);
-        outputsByTemplate[slot(templateId)]++;
-        if (templateId < 0 || length < MessageHeaderDecoder.ENCODED_LENGTH + header.blockLength())
+        final int templateId = outputsByTemplate.count(buffer, offset, length);
+        if (templateId == TemplateCounts.SHORT_FRAME ||
+            length < MessageHeaderDecoder.ENCODED_LENGTH + header.wrap(buffer, offset).blockLength())
         {
             return;
         }
@@ -284,19 +283,13 @@ public final class IncidentFacts implements PostmortemListener
         return sorted;
     }
 
-    /** Count by template id (-1: a frame shorter than a header), of inputs or outputs. */
+    /**
+     * Count by template id, of inputs or outputs: every id its own ({@link TemplateCounts#SHORT_FRAME} for a frame
+     * shorter than a header).
+     */
     public Map<Integer, Long> countsByTemplate(final boolean ofInputs)
     {
-        final long[] counts = ofInputs ? inputsByTemplate : outputsByTemplate;
-        final Map<Integer, Long> byTemplate = new TreeMap<>();
-        for (int i = 0; i < counts.length; i++)
-        {
-            if (counts[i] != 0)
-            {
-                byTemplate.put(i == TEMPLATE_SLOTS ? -1 : i, counts[i]);
-            }
-        }
-        return byTemplate;
+        return (ofInputs ? inputsByTemplate : outputsByTemplate).byTemplate();
     }
 
     public long inputs()
@@ -383,20 +376,6 @@ public final class IncidentFacts implements PostmortemListener
     private AccountLoss loss(final long accountId)
     {
         return losses.computeIfAbsent(accountId, AccountLoss::new);
-    }
-
-    private int templateId(final DirectBuffer buffer, final int offset, final int length)
-    {
-        if (length < MessageHeaderDecoder.ENCODED_LENGTH)
-        {
-            return -1;
-        }
-        return header.wrap(buffer, offset).templateId();
-    }
-
-    private static int slot(final int templateId)
-    {
-        return templateId < 0 || templateId >= TEMPLATE_SLOTS ? TEMPLATE_SLOTS : templateId;
     }
 
     private static <T> void keep(final PriorityQueue<T> top, final T item)

@@ -2,12 +2,10 @@ package tripwire.replay;
 
 import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
-import tripwire.codecs.MessageHeaderDecoder;
 import tripwire.engine.EngineConfig;
 import tripwire.engine.LiquidationEngine;
 
@@ -22,11 +20,8 @@ import tripwire.engine.LiquidationEngine;
 public final class ReplayVerifier
 {
     private static final int INITIAL_PENDING = 4096;
-    private static final int TEMPLATE_SLOTS = 65_537;
-    private static final int SHORT_FRAME_SLOT = TEMPLATE_SLOTS - 1;
 
     private final LiquidationEngine engine;
-    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     /**
      * The replayed outputs of the current input not yet matched with the journal's, back to back: output i is
      * {@code pendingLength[i]} bytes at {@code pendingOffset[i]}. An input may emit any number of outputs (a crash
@@ -39,9 +34,8 @@ public final class ReplayVerifier
     private int pendingHead;
     private int pendingCount;
     private int pendingEnd;
-    /** Counts by SBE template id (an unsigned 16-bit field), plus one slot for frames shorter than a header. */
-    private final long[] inputsByTemplate = new long[TEMPLATE_SLOTS];
-    private final long[] outputsByTemplate = new long[TEMPLATE_SLOTS];
+    private final TemplateCounts inputsByTemplate = new TemplateCounts();
+    private final TemplateCounts outputsByTemplate = new TemplateCounts();
     /** The engine's state hash and the input count it was computed at: the journal's last hash is usually final. */
     private long hashedAtInputs = -1;
     private long hashedValue;
@@ -68,7 +62,7 @@ public final class ReplayVerifier
             return;
         }
         inputs++;
-        count(inputsByTemplate, buffer, offset, length);
+        inputsByTemplate.count(buffer, offset, length);
         engine.onInput(seq, timeNs, buffer, offset, length);
     }
 
@@ -79,7 +73,7 @@ public final class ReplayVerifier
             return;
         }
         outputs++;
-        count(outputsByTemplate, buffer, offset, length);
+        outputsByTemplate.count(buffer, offset, length);
         if (pendingCount == 0)
         {
             difference("journaled output outSeq " + outSeq + " was not produced by the replay");
@@ -124,7 +118,7 @@ public final class ReplayVerifier
             difference("the journal holds no state hash: it was not closed cleanly, so the state cannot be verified");
         }
         return new Result(firstDifference == null, firstDifference, inputs, outputs, stateHashes,
-            stateHash(), countsByTemplate(inputsByTemplate), countsByTemplate(outputsByTemplate));
+            stateHash(), inputsByTemplate.byTemplate(), outputsByTemplate.byTemplate());
     }
 
     /** The engine's state hash, computed once per state: hashing walks every account record. */
@@ -136,19 +130,6 @@ public final class ReplayVerifier
             hashedAtInputs = inputs;
         }
         return hashedValue;
-    }
-
-    private static Map<Integer, Long> countsByTemplate(final long[] counts)
-    {
-        final Map<Integer, Long> byTemplate = new TreeMap<>();
-        for (int slot = 0; slot < TEMPLATE_SLOTS; slot++)
-        {
-            if (counts[slot] != 0)
-            {
-                byTemplate.put(slot == SHORT_FRAME_SLOT ? -1 : slot, counts[slot]);
-            }
-        }
-        return byTemplate;
     }
 
     public LiquidationEngine engine()
@@ -177,19 +158,6 @@ public final class ReplayVerifier
         pendingOutSeq[slot] = outSeq;
         pendingEnd += length;
         pendingCount++;
-    }
-
-    private void count(final long[] counts, final DirectBuffer buffer, final int offset, final int length)
-    {
-        if (length >= MessageHeaderDecoder.ENCODED_LENGTH)
-        {
-            header.wrap(buffer, offset);
-            counts[header.templateId()]++;
-        }
-        else
-        {
-            counts[SHORT_FRAME_SLOT]++;
-        }
     }
 
     private void difference(final String description)
