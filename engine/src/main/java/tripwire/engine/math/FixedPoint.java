@@ -125,13 +125,6 @@ public final class FixedPoint
     }
 
     /**
-     * a × b / 10^8 rounded down or up, saturating, for a product beyond 64 bits. The magnitude {@code |a| × |b|}
-     * is formed in 128 bits ({@code high:low}, {@code high < 2^62}) and divided by 10^8 in two 32-bit digits,
-     * schoolbook: while {@code high < 10^8} every partial dividend {@code (remainder << 32) | digit} is below
-     * {@code 10^8 × 2^32 < 2^59}, so each digit is one signed division by the constant 10^8, which the JIT turns
-     * into a multiplication. A larger {@code high} means a quotient of 2^64 or more: saturated.
-     */
-    /**
      * floor(a × b / 10^8), saturating, for {@code b > 0}, given {@code absCeilE8 = mulE8Ceil(abs(a), b)}: a position's
      * value from its notional with one 64-bit check instead of a second 128-bit product. With {@code X = |a| b} and
      * {@code c = absCeilE8 = ceil(X / 10^8)} not saturated, {@code d = c 10^8 - X} lies in {@code [0, 10^8)}, so its low
@@ -152,6 +145,13 @@ public final class FixedPoint
         return ((absCeilE8 - (inexact & ~sign)) ^ sign) - sign;
     }
 
+    /**
+     * a × b / 10^8 rounded down or up, saturating, for a product beyond 64 bits. The magnitude {@code |a| × |b|}
+     * is formed in 128 bits ({@code high:low}, {@code high < 2^62}) and divided by 10^8 in two 32-bit digits,
+     * schoolbook: while {@code high < 10^8} every partial dividend {@code (remainder << 32) | digit} is below
+     * {@code 10^8 × 2^32 < 2^59}, so each digit is one signed division by the constant 10^8, which the JIT turns
+     * into a multiplication. A larger {@code high} means a quotient of 2^64 or more: saturated.
+     */
     private static long mulE8Wide(final long a, final long b, final boolean ceiling)
     {
         if (a == Long.MIN_VALUE || b == Long.MIN_VALUE)
