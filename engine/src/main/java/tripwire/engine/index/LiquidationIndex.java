@@ -66,8 +66,9 @@ import tripwire.engine.state.OracleTable;
  * check, which could only agree, is skipped.
  *
  * <p>Memory, allocated once. Off-heap ({@link OffHeap} buffers, entries at computed offsets), everything that
- * scales with accounts: the bucket pool (maxAccounts x (maxMarkets + maxAssets) nodes, 16 bytes each, and a
- * 16-byte sentinel per bucket: 64 KB per tree), per market a scan list of up to maxAccounts entries and a slot per
+ * scales with accounts: the bucket pool (maxAccounts x (maxMarkets + maxAssets) nodes, 16 bytes each; chunks of
+ * 14 node numbers in 64 bytes, enough for every node plus a partial chunk and a 4-byte head per bucket: about 4.6
+ * bytes per node and 272 KB per tree), per market a scan list of up to maxAccounts entries and a slot per
  * account (8 bytes per account and market), and per account its state word, a queue entry and a candidate entry
  * (16 bytes), and a floor per node (8 bytes per account and market or asset). On heap, only what scales with
  * markets and assets: the bitmap and key bounds of the 4,097 buckets of each tree (two per market, one per
@@ -208,10 +209,10 @@ public final class LiquidationIndex implements AccountChangeListener
 
     /**
      * True when every table of an index for these capacities fits one off-heap buffer (the engine runs without
-     * an index otherwise). The node pool, 16 bytes per account and market or asset plus a 16-byte sentinel per
-     * bucket, is the largest; an {@link AccountStore} record holds at least 16 bytes per asset and 32 per market
-     * beside its header, so whenever the store fits, so does the index (near the store's limit the record's other
-     * bytes leave far more room than the sentinels' 64 KB per tree).
+     * an index otherwise). The node pool, 16 bytes per account and market or asset, is the largest (the chunks take
+     * about 4.6 bytes per node and 256 KB per tree); an {@link AccountStore} record holds at least 16 bytes per asset
+     * and 32 per market beside its header, so whenever the store fits, so does the index (near the store's limit the
+     * record's other bytes leave far more room than the chunks' 256 KB per tree).
      */
     public static boolean fits(final int maxAccounts, final int maxMarkets, final int maxAssets)
     {

@@ -8,8 +8,8 @@ import tripwire.engine.state.OffHeap;
 
 /**
  * Nodes {@code 0 .. nodeCount - 1} kept by trigger price (E8) in trees {@code 0 .. treeCount - 1} (a node is in
- * one tree at most): each tree is an array of buckets on a logarithmic price scale, each bucket an intrusive
- * doubly linked list, with a bitmap of the non-empty buckets. {@link LiquidationIndex} numbers a node
+ * one tree at most): each tree is an array of buckets on a logarithmic price scale, each bucket a list of chunks
+ * of node numbers, with a bitmap of the non-empty buckets. {@link LiquidationIndex} numbers a node
  * {@code accountIndex x maxMarkets + marketId} (one per position) and keeps two trees per market: the longs
  * and the shorts.
  *
@@ -20,17 +20,26 @@ import tripwire.engine.state.OffHeap;
  * O(non-empty words of the bitmap + k + the size of one bucket), where the price's bucket is read only when its
  * key bound says a node in it may be beyond the price (each read makes the bound exact again).
  *
- * <p>Nodes live off-heap in one buffer, 16 bytes each (so a node never straddles a cache line):
+ * <p>Off-heap, in three buffers. Nodes, 16 bytes each (so a node never straddles a cache line):
  * <pre>
  *   node n, at n x 16
- *   0        4        8              16
- *   |  next  |  prev  |     keyE8     |
+ *   0              8           12           16
+ *   |     keyE8     |  location  | headIndex  |
  * </pre>
- * Each bucket is a circular list through a sentinel node of its own, numbered {@code nodeCount + headIndex}
- * after the nodes ({@code headIndex = tree x BUCKETS + bucket}), so insert and remove link and unlink without
- * asking whether a neighbour is a bucket head; {@code prev} is {@link #NONE} while a node is in no tree. Insert
- * and remove touch the node and its neighbours, nothing else. The bitmaps and key bounds (per tree, not per node)
- * are on heap. Allocated once; allocates nothing after construction; business-logic thread.
+ * {@code location} is where the node's number is kept, {@code chunk x 16 + slot}, or {@link #NONE} while it is in no
+ * tree; {@code headIndex = tree x BUCKETS + bucket} names its bucket. Chunks, one cache line each:
+ * <pre>
+ *   chunk c, at c x 64
+ *   0        4        8                                            64
+ *   |  next  |  count |  node numbers, slots 0 .. 13                 |
+ * </pre>
+ * A bucket is a list of chunks from its head chunk ({@code heads}: an int per bucket, {@link #NONE} while empty);
+ * every chunk but the head is full, so a bucket of {@code k} nodes takes {@code ceil(k / 14)} chunks, and reading it
+ * whole takes one cache miss per 14 nodes instead of one per node. Insert puts the node in the head chunk's next
+ * slot (a new head chunk when it is full); remove moves the head chunk's last node into the freed slot. Free
+ * chunks form a list through {@code next}. The pool holds {@code nodeCount / 14} full chunks plus a partial one per
+ * bucket that can be non-empty, so it never runs out. The bitmaps and key bounds (per tree, not per node) are on
+ * heap. Allocated once; allocates nothing after construction; business-logic thread.
  */
 final class TriggerBuckets
 {
@@ -41,15 +50,31 @@ final class TriggerBuckets
     private static final int NODE_SHIFT = 4;
     static final int BUCKETS = 1 + 64 * 64;
     private static final int WORDS = (BUCKETS + 63) / 64;
-    private static final int NEXT_OFFSET = 0;
-    private static final int PREV_OFFSET = 4;
-    private static final int KEY_OFFSET = 8;
+    private static final int KEY_OFFSET = 0;
+    private static final int LOCATION_OFFSET = 8;
+    private static final int HEAD_INDEX_OFFSET = 12;
 
-    /** Node n's fields at {@code (n << NODE_SHIFT) + field offset}; the sentinels follow the nodes. */
+    /** Bytes per chunk: one cache line. */
+    private static final int CHUNK_LENGTH = 64;
+    private static final int CHUNK_SHIFT = 6;
+    private static final int NEXT_OFFSET = 0;
+    private static final int COUNT_OFFSET = 4;
+    private static final int SLOTS_OFFSET = 8;
+    /** Node numbers per chunk. */
+    static final int CHUNK_SLOTS = (CHUNK_LENGTH - SLOTS_OFFSET) / Integer.BYTES;
+    /** A location is {@code chunk << LOCATION_SHIFT | slot}. */
+    private static final int LOCATION_SHIFT = 4;
+    private static final int SLOT_MASK = (1 << LOCATION_SHIFT) - 1;
+
+    /** Node n's fields at {@code (n << NODE_SHIFT) + field offset}. */
     private final UnsafeBuffer nodes;
-    /** The sentinel of bucket {@code headIndex} is node {@code firstSentinel + headIndex}. */
-    private final int firstSentinel;
-    private final int sentinelCount;
+    private final int nodeCount;
+    /** Chunk c's fields at {@code (c << CHUNK_SHIFT) + field offset}. */
+    private final UnsafeBuffer chunks;
+    private final int chunkCount;
+    /** The head chunk of bucket {@code headIndex}, int at {@code headIndex x 4}, or NONE. */
+    private final UnsafeBuffer heads;
+    private int freeChunk;
     /** bits[tree * WORDS + word]: bit b of word w set when bucket 64 w + b is not empty. */
     private final long[] bits;
     /**
@@ -61,32 +86,47 @@ final class TriggerBuckets
     private final long[] highest;
     private final long[] lowest;
 
-    /** True when the nodes and one sentinel per bucket of every tree fit one buffer. */
+    /** True when the nodes, their chunks and the buckets' heads each fit one buffer. */
     static boolean fits(final long nodeCount, final int treeCount)
     {
-        return nodeCount + (long)treeCount * BUCKETS <= OffHeap.MAX_BYTES / NODE_LENGTH;
+        final long bucketCount = (long)treeCount * BUCKETS;
+        // A chunk's number, shifted into a location, stays below 2^31 too: MAX_BYTES / 64 < 2^27.
+        return nodeCount <= OffHeap.MAX_BYTES / NODE_LENGTH &&
+            chunksFor(nodeCount, bucketCount) <= OffHeap.MAX_BYTES / CHUNK_LENGTH &&
+            bucketCount <= OffHeap.MAX_BYTES / Integer.BYTES;
+    }
+
+    /** Every chunk but a bucket's head is full, and a bucket with a node has one head. */
+    private static long chunksFor(final long nodeCount, final long bucketCount)
+    {
+        return nodeCount / CHUNK_SLOTS + Math.min(nodeCount, bucketCount) + 1;
     }
 
     /** @param nodeCount with treeCount, within {@link #fits}. */
     TriggerBuckets(final int nodeCount, final int treeCount)
     {
-        firstSentinel = nodeCount;
-        sentinelCount = treeCount * BUCKETS;
-        nodes = OffHeap.allocate(((long)nodeCount + sentinelCount) * NODE_LENGTH);
+        this.nodeCount = nodeCount;
+        final int bucketCount = treeCount * BUCKETS;
+        this.chunkCount = (int)chunksFor(nodeCount, bucketCount);
+        nodes = OffHeap.allocate(Math.max(1L, nodeCount) * NODE_LENGTH);
+        chunks = OffHeap.allocate((long)chunkCount * CHUNK_LENGTH);
+        heads = OffHeap.allocate((long)bucketCount * Integer.BYTES);
         bits = new long[treeCount * WORDS];
-        highest = new long[treeCount * BUCKETS];
-        lowest = new long[treeCount * BUCKETS];
+        highest = new long[bucketCount];
+        lowest = new long[bucketCount];
         clear();
     }
 
     void clear()
     {
-        // Every byte 0xFF: each node's prev reads NONE (in no tree); insert writes the other fields.
-        nodes.setMemory(0, firstSentinel << NODE_SHIFT, (byte)0xFF);
-        for (int sentinel = firstSentinel, end = firstSentinel + sentinelCount; sentinel < end; sentinel++)
+        // Every byte 0xFF: each node's location reads NONE (in no tree), each bucket's head NONE (empty).
+        nodes.setMemory(0, nodeCount << NODE_SHIFT, (byte)0xFF);
+        heads.setMemory(0, heads.capacity(), (byte)0xFF);
+        for (int chunk = 0; chunk < chunkCount; chunk++)
         {
-            link(sentinel, sentinel);
+            chunks.putInt((chunk << CHUNK_SHIFT) + NEXT_OFFSET, chunk + 1 < chunkCount ? chunk + 1 : NONE);
         }
+        freeChunk = 0;
         Arrays.fill(bits, 0);
         Arrays.fill(highest, Long.MIN_VALUE);
         Arrays.fill(lowest, Long.MAX_VALUE);
@@ -95,7 +135,7 @@ final class TriggerBuckets
     /** Loads the node's line (see {@code AccountStore.touch}); the value means nothing. */
     int touch(final int node)
     {
-        return nodes.getInt((node << NODE_SHIFT) + PREV_OFFSET);
+        return nodes.getInt((node << NODE_SHIFT) + LOCATION_OFFSET);
     }
 
     long keyE8(final int node)
@@ -107,10 +147,23 @@ final class TriggerBuckets
     {
         final int bucket = bucketOf(triggerE8);
         final int headIndex = tree * BUCKETS + bucket;
-        final int sentinel = firstSentinel + headIndex;
-        nodes.putLong((node << NODE_SHIFT) + KEY_OFFSET, triggerE8);
-        link(node, next(sentinel));
-        link(sentinel, node);
+        int head = heads.getInt(headIndex << 2);
+        int count = head == NONE ? CHUNK_SLOTS : chunks.getInt((head << CHUNK_SHIFT) + COUNT_OFFSET);
+        if (count == CHUNK_SLOTS)
+        {
+            final int chunk = freeChunk;
+            freeChunk = chunks.getInt((chunk << CHUNK_SHIFT) + NEXT_OFFSET);
+            chunks.putInt((chunk << CHUNK_SHIFT) + NEXT_OFFSET, head);
+            heads.putInt(headIndex << 2, chunk);
+            head = chunk;
+            count = 0;
+        }
+        final int base = node << NODE_SHIFT;
+        chunks.putInt((head << CHUNK_SHIFT) + SLOTS_OFFSET + (count << 2), node);
+        chunks.putInt((head << CHUNK_SHIFT) + COUNT_OFFSET, count + 1);
+        nodes.putLong(base + KEY_OFFSET, triggerE8);
+        nodes.putInt(base + LOCATION_OFFSET, (head << LOCATION_SHIFT) | count);
+        nodes.putInt(base + HEAD_INDEX_OFFSET, headIndex);
         bits[tree * WORDS + (bucket >>> 6)] |= 1L << bucket;
         highest[headIndex] = Math.max(highest[headIndex], triggerE8);
         lowest[headIndex] = Math.min(lowest[headIndex], triggerE8);
@@ -118,7 +171,7 @@ final class TriggerBuckets
 
     /**
      * Gives a node of the tree a new key when the key falls in the node's bucket: only the node and the bucket's
-     * bounds are written, its neighbours are not touched.
+     * bounds are written, no chunk is touched.
      *
      * @return false (nothing written) when the new key belongs to another bucket.
      */
@@ -137,22 +190,34 @@ final class TriggerBuckets
         return true;
     }
 
-    /** Removes the node from its tree, if it is in one. */
+    /** Removes the node from its tree, if it is in one: the head chunk's last node takes its slot. */
     void remove(final int node)
     {
         final int base = node << NODE_SHIFT;
-        final int prev = nodes.getInt(base + PREV_OFFSET);
-        if (prev == NONE)
+        final int location = nodes.getInt(base + LOCATION_OFFSET);
+        if (location == NONE)
         {
             return;
         }
-        final int next = nodes.getInt(base + NEXT_OFFSET);
-        link(prev, next);
-        nodes.putInt(base + PREV_OFFSET, NONE);
-        if (prev == next)
+        final int headIndex = nodes.getInt(base + HEAD_INDEX_OFFSET);
+        final int head = heads.getInt(headIndex << 2);
+        final int last = chunks.getInt((head << CHUNK_SHIFT) + COUNT_OFFSET) - 1;
+        final int moved = chunks.getInt((head << CHUNK_SHIFT) + SLOTS_OFFSET + (last << 2));
+        chunks.putInt(slotOffset(location), moved);
+        nodes.putInt((moved << NODE_SHIFT) + LOCATION_OFFSET, location);
+        nodes.putInt(base + LOCATION_OFFSET, NONE);
+        if (last > 0)
         {
-            // Only the sentinel is left: the bucket is empty.
-            final int headIndex = prev - firstSentinel;
+            chunks.putInt((head << CHUNK_SHIFT) + COUNT_OFFSET, last);
+            return;
+        }
+        // The head chunk is empty: back to the free list; the next chunk, if any, is full and becomes the head.
+        final int next = chunks.getInt((head << CHUNK_SHIFT) + NEXT_OFFSET);
+        heads.putInt(headIndex << 2, next);
+        chunks.putInt((head << CHUNK_SHIFT) + NEXT_OFFSET, freeChunk);
+        freeChunk = head;
+        if (next == NONE)
+        {
             final int bucket = headIndex % BUCKETS;
             bits[(headIndex / BUCKETS) * WORDS + (bucket >>> 6)] &= ~(1L << bucket);
             highest[headIndex] = Long.MIN_VALUE;
@@ -172,14 +237,18 @@ final class TriggerBuckets
         if (highest[headIndex] > priceE8)
         {
             long largest = Long.MIN_VALUE;
-            final int sentinel = firstSentinel + headIndex;
-            for (int node = next(sentinel); node != sentinel; node = next(node))
+            for (int chunk = heads.getInt(headIndex << 2); chunk != NONE; chunk = next(chunk))
             {
-                final long keyE8 = keyE8(node);
-                largest = Math.max(largest, keyE8);
-                if (keyE8 > priceE8)
+                final int slotsBase = (chunk << CHUNK_SHIFT) + SLOTS_OFFSET;
+                for (int slot = 0, used = used(chunk); slot < used; slot++)
                 {
-                    out.putInt(n++ << 2, node);
+                    final int node = chunks.getInt(slotsBase + (slot << 2));
+                    final long keyE8 = keyE8(node);
+                    largest = Math.max(largest, keyE8);
+                    if (keyE8 > priceE8)
+                    {
+                        out.putInt(n++ << 2, node);
+                    }
                 }
             }
             highest[headIndex] = largest;
@@ -212,14 +281,18 @@ final class TriggerBuckets
         if (lowest[headIndex] < priceE8)
         {
             long smallest = Long.MAX_VALUE;
-            final int sentinel = firstSentinel + headIndex;
-            for (int node = next(sentinel); node != sentinel; node = next(node))
+            for (int chunk = heads.getInt(headIndex << 2); chunk != NONE; chunk = next(chunk))
             {
-                final long keyE8 = keyE8(node);
-                smallest = Math.min(smallest, keyE8);
-                if (keyE8 < priceE8)
+                final int slotsBase = (chunk << CHUNK_SHIFT) + SLOTS_OFFSET;
+                for (int slot = 0, used = used(chunk); slot < used; slot++)
                 {
-                    out.putInt(n++ << 2, node);
+                    final int node = chunks.getInt(slotsBase + (slot << 2));
+                    final long keyE8 = keyE8(node);
+                    smallest = Math.min(smallest, keyE8);
+                    if (keyE8 < priceE8)
+                    {
+                        out.putInt(n++ << 2, node);
+                    }
                 }
             }
             lowest[headIndex] = smallest;
@@ -243,27 +316,32 @@ final class TriggerBuckets
         return n;
     }
 
+    /** Copies every node number of the bucket, a chunk at a time: no node is read. */
     private int appendAll(final int headIndex, final UnsafeBuffer out, final int count)
     {
         int n = count;
-        final int sentinel = firstSentinel + headIndex;
-        for (int node = next(sentinel); node != sentinel; node = next(node))
+        for (int chunk = heads.getInt(headIndex << 2); chunk != NONE; chunk = next(chunk))
         {
-            out.putInt(n++ << 2, node);
+            final int used = used(chunk);
+            out.putBytes(n << 2, chunks, (chunk << CHUNK_SHIFT) + SLOTS_OFFSET, used << 2);
+            n += used;
         }
         return n;
     }
 
-    private int next(final int node)
+    private int next(final int chunk)
     {
-        return nodes.getInt((node << NODE_SHIFT) + NEXT_OFFSET);
+        return chunks.getInt((chunk << CHUNK_SHIFT) + NEXT_OFFSET);
     }
 
-    /** Makes {@code after} follow {@code before} (either may be a sentinel). */
-    private void link(final int before, final int after)
+    private int used(final int chunk)
     {
-        nodes.putInt((before << NODE_SHIFT) + NEXT_OFFSET, after);
-        nodes.putInt((after << NODE_SHIFT) + PREV_OFFSET, before);
+        return chunks.getInt((chunk << CHUNK_SHIFT) + COUNT_OFFSET);
+    }
+
+    private static int slotOffset(final int location)
+    {
+        return ((location >>> LOCATION_SHIFT) << CHUNK_SHIFT) + SLOTS_OFFSET + ((location & SLOT_MASK) << 2);
     }
 
     /** Monotone: 0 for keys <= 0, else 1 + 64 x (highest set bit) + the 6 bits below it. */

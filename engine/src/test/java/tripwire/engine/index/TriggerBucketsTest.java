@@ -20,6 +20,8 @@ class TriggerBucketsTest
 {
     private static final int NODES = 2_000;
     private static final int TREES = 4;
+    /** The first bucket whose every neighbour above is reachable by some key: 1 + 64 x 6. */
+    private static final int FIRST_WHOLE_BUCKET = 1 + 64 * 6;
 
     @Test
     void bucketsNeverDecreaseWithTheKey()
@@ -176,6 +178,63 @@ class TriggerBucketsTest
             }
         }
         return false;
+    }
+
+    @Test
+    void shouldHoldEveryNodeWhetherOneBucketTakesThemAllOrEachTakesOne()
+    {
+        final TriggerBuckets buckets = new TriggerBuckets(NODES, TREES);
+        final UnsafeBuffer out = new UnsafeBuffer(new byte[NODES * Integer.BYTES]);
+        for (int round = 0; round < 4; round++)
+        {
+            // Crowded: every node in one bucket of one tree (full chunks behind one head), removed in a stride.
+            for (int node = 0; node < NODES; node++)
+            {
+                buckets.insert(round % TREES, node, 1_000_000_000L + node % 7);
+            }
+            assertEquals(NODES, buckets.collectAbove(round % TREES, Long.MIN_VALUE, out, 0));
+            for (int start = 0; start < 3; start++)
+            {
+                for (int node = start; node < NODES; node += 3)
+                {
+                    buckets.remove(node);
+                }
+            }
+            assertEquals(0, buckets.collectAbove(round % TREES, Long.MIN_VALUE, out, 0));
+            // Sparse: every node in a bucket of its own (a partial head chunk each), spread over the trees.
+            for (int node = 0; node < NODES; node++)
+            {
+                buckets.insert(node % TREES, node, keyInBucket(FIRST_WHOLE_BUCKET + node / TREES));
+            }
+            int held = 0;
+            for (int tree = 0; tree < TREES; tree++)
+            {
+                held += buckets.collectAbove(tree, Long.MIN_VALUE, out, 0);
+                assertEquals(1, buckets.collectAbove(tree, keyInBucket(FIRST_WHOLE_BUCKET + (NODES - 1) / TREES) - 1, out, 0), "tree " + tree);
+            }
+            assertEquals(NODES, held);
+            for (int node = NODES - 1; node >= 0; node--)
+            {
+                buckets.remove(node);
+            }
+            for (int tree = 0; tree < TREES; tree++)
+            {
+                assertEquals(0, buckets.collectAbove(tree, Long.MIN_VALUE, out, 0));
+            }
+        }
+    }
+
+    /**
+     * The smallest key of bucket {@code bucket = 1 + 64 e + m} for {@code e >= 6} (below, keys are too few to reach
+     * every bucket): {@code (64 + m) 2^(e - 6)}.
+     */
+    private static long keyInBucket(final int bucket)
+    {
+        final int exponent = (bucket - 1) / 64;
+        final int mantissa = (bucket - 1) % 64;
+        final long key = (64L + mantissa) << (exponent - 6);
+        assertEquals(bucket, TriggerBuckets.bucketOf(key), "key " + key);
+        return key;
     }
 
     /** The key moved by up to about 1/4096 of itself either way (a bucket spans about 1/64), without overflow. */
