@@ -302,45 +302,53 @@ public final class FixedPoint
         final long uLowHigh = uLow >>> 32;
         final long uLowLow = uLow & LOW_32_MASK;
 
-        long q1 = divideUnsignedByDigit(uHigh, vHigh);
-        long rHat = uHigh - q1 * vHigh;
-        while (q1 >= DIGIT_BASE || Long.compareUnsigned(q1 * vLow, (rHat << 32) | uLowHigh) > 0)
-        {
-            q1--;
-            rHat += vHigh;
-            if (rHat >= DIGIT_BASE)
-            {
-                break;
-            }
-        }
-
+        final long q1 = correctedDigit(divideUnsignedByDigit(uHigh, vHigh), uHigh, vHigh, vLow, uLowHigh);
         final long u21 = (uHigh << 32) + uLowHigh - q1 * v;
-        long q0 = divideUnsignedByDigit(u21, vHigh);
-        rHat = u21 - q0 * vHigh;
-        while (q0 >= DIGIT_BASE || Long.compareUnsigned(q0 * vLow, (rHat << 32) | uLowLow) > 0)
-        {
-            q0--;
-            rHat += vHigh;
-            if (rHat >= DIGIT_BASE)
-            {
-                break;
-            }
-        }
+        final long q0 = correctedDigit(divideUnsignedByDigit(u21, vHigh), u21, vHigh, vLow, uLowLow);
         return (q1 << 32) | q0;
+    }
+
+    /**
+     * Algorithm D's correction of an estimated quotient digit {@code qHat = dividend / vHigh}: lowered while it is
+     * a whole digit or more, or while {@code qHat vLow > (rHat << 32 | nextDigit)}, at most twice (Knuth), and not
+     * again once {@code rHat} reaches 2^32. As arithmetic, not a loop: whether a digit needs correcting is data,
+     * rarely true, and a branch first taken late would send every compiled caller back to the interpreter.
+     */
+    private static long correctedDigit(
+        final long qHat, final long dividend, final long vHigh, final long vLow, final long nextDigit)
+    {
+        final long rHat = dividend - qHat * vHigh;
+        final long first = needsCorrection(qHat, rHat, vLow, nextDigit);
+        final long q = qHat - first;
+        final long rHatAfter = rHat + first * vHigh;
+        final long second = first & (1 - nonZero(rHatAfter >>> 32)) & needsCorrection(q, rHatAfter, vLow, nextDigit);
+        return q - second;
+    }
+
+    /** 1 when the digit estimate {@code q} is too large for {@code rHat} (both below 2^32 where it counts), else 0. */
+    private static long needsCorrection(final long q, final long rHat, final long vLow, final long nextDigit)
+    {
+        return nonZero(q >>> 32) | unsignedLess((rHat << 32) | nextDigit, q * vLow);
+    }
+
+    /** 1 when {@code x != 0}, else 0. */
+    private static long nonZero(final long x)
+    {
+        return (x | -x) >>> 63;
+    }
+
+    /** 1 when {@code x < y} as unsigned longs, else 0 (Hacker's Delight 2-12). */
+    private static long unsignedLess(final long x, final long y)
+    {
+        return ((~x & y) | ((~x | y) & (x - y))) >>> 63;
     }
 
     /** The unsigned quotient of {@code dividend} by a digit {@code 2^31 <= digit < 2^32}, without BigInteger. */
     private static long divideUnsignedByDigit(final long dividend, final long digit)
     {
-        if (dividend >= 0)
-        {
-            return dividend / digit;
-        }
-        long quotient = ((dividend >>> 1) / digit) << 1;
-        if (Long.compareUnsigned(dividend - quotient * digit, digit) >= 0)
-        {
-            quotient++;
-        }
-        return quotient;
+        // Any dividend, the top bit set or not (that is data too): halve, divide, double, and add the one the
+        // halving may have lost.
+        final long quotient = ((dividend >>> 1) / digit) << 1;
+        return quotient + 1 - unsignedLess(dividend - quotient * digit, digit);
     }
 }
