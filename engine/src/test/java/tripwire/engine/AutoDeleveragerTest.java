@@ -73,6 +73,19 @@ class AutoDeleveragerTest
     }
 
     @Test
+    void onlyADebtTheFundCannotCoverIsDeleveraged()
+    {
+        assertTrue(AutoDeleverager.isDue(-1, 0), "a debt and an empty fund");
+        assertTrue(AutoDeleverager.isDue(-200 * ONE, 199 * ONE), "a debt larger than the fund");
+        assertEquals(false, AutoDeleverager.isDue(-200 * ONE, 200 * ONE), "a debt the fund covers exactly");
+        assertEquals(false, AutoDeleverager.isDue(-200 * ONE, 1_000 * ONE), "a debt the fund covers");
+        assertEquals(false, AutoDeleverager.isDue(0, 0), "no debt");
+        assertEquals(false, AutoDeleverager.isDue(5 * ONE, 0), "positive equity");
+        assertEquals(false, AutoDeleverager.isDue(FixedPoint.MAX_E8, FixedPoint.MAX_E8), "both at the range rule's bound");
+        assertTrue(AutoDeleverager.isDue(-FixedPoint.MAX_E8, FixedPoint.MAX_E8 - 1), "a debt at the bound, one unit short");
+    }
+
+    @Test
     void accountsWithoutAPositionInTheMarketAreNeverTouched()
     {
         final int bankrupt = open(1, -9000 * ONE, BTC, ONE, 10000 * ONE);

@@ -344,15 +344,18 @@ final class TriggerBuckets
         return ((location >>> LOCATION_SHIFT) << CHUNK_SHIFT) + SLOTS_OFFSET + ((location & SLOT_MASK) << 2);
     }
 
-    /** Monotone: 0 for keys <= 0, else 1 + 64 x (highest set bit) + the 6 bits below it. */
+    /**
+     * Monotone: 0 for keys <= 0, else 1 + 64 x (highest set bit) + the 6 bits below it. As arithmetic, not branches:
+     * the first key at or below zero, or below 64, comes late (with a crash) and would otherwise send every compiled
+     * caller back to the interpreter. A rotation by {@code exponent - 6} brings the 6 bits below the highest to the
+     * bottom whether the exponent is above or below 6; a key of 0 (any key <= 0) gives exponent -1 and a negative
+     * sum, clamped to 0.
+     */
     static int bucketOf(final long keyE8)
     {
-        if (keyE8 <= 0)
-        {
-            return 0;
-        }
-        final int exponent = 63 - Long.numberOfLeadingZeros(keyE8);
-        final long mantissa = exponent >= 6 ? (keyE8 >>> (exponent - 6)) & 63 : (keyE8 << (6 - exponent)) & 63;
-        return 1 + 64 * exponent + (int)mantissa;
+        final long key = keyE8 & ~(keyE8 >> 63);
+        final int exponent = 63 - Long.numberOfLeadingZeros(key);
+        final int bucket = 1 + 64 * exponent + (int)(Long.rotateRight(key, exponent - 6) & 63);
+        return bucket & ~(bucket >> 31);
     }
 }

@@ -46,6 +46,35 @@ class TriggerBucketsTest
     }
 
     @Test
+    void bucketOfEveryKeyIsItsHighestBitAndTheSixBitsBelow()
+    {
+        final SplittableRandom random = new SplittableRandom(11);
+        final long[] edges = {
+            Long.MIN_VALUE, -1, 0, 1, 2, 3, 63, 64, 65, 127, 128, 1L << 58, Long.MAX_VALUE - 1, Long.MAX_VALUE};
+        for (final long key : edges)
+        {
+            assertEquals(bucketByDefinition(key), TriggerBuckets.bucketOf(key), "key " + key);
+        }
+        for (int i = 0; i < 100_000; i++)
+        {
+            final long key = random.nextLong() >> random.nextInt(64);
+            assertEquals(bucketByDefinition(key), TriggerBuckets.bucketOf(key), "key " + key);
+        }
+    }
+
+    /** The bucket as {@link TriggerBuckets}'s Javadoc defines it, written with branches. */
+    private static int bucketByDefinition(final long key)
+    {
+        if (key <= 0)
+        {
+            return 0;
+        }
+        final int exponent = 63 - Long.numberOfLeadingZeros(key);
+        final long sixBitsBelow = exponent >= 6 ? (key >>> (exponent - 6)) & 63 : (key << (6 - exponent)) & 63;
+        return 1 + 64 * exponent + (int)sixBitsBelow;
+    }
+
+    @Test
     void shouldReportExactlyTheNodesBeyondThePrice()
     {
         final SplittableRandom random = new SplittableRandom(20_261_126L);
@@ -210,7 +239,8 @@ class TriggerBucketsTest
             for (int tree = 0; tree < TREES; tree++)
             {
                 held += buckets.collectAbove(tree, Long.MIN_VALUE, out, 0);
-                assertEquals(1, buckets.collectAbove(tree, keyInBucket(FIRST_WHOLE_BUCKET + (NODES - 1) / TREES) - 1, out, 0), "tree " + tree);
+                final long belowLastKey = keyInBucket(FIRST_WHOLE_BUCKET + (NODES - 1) / TREES) - 1;
+                assertEquals(1, buckets.collectAbove(tree, belowLastKey, out, 0), "tree " + tree);
             }
             assertEquals(NODES, held);
             for (int node = NODES - 1; node >= 0; node--)
