@@ -394,7 +394,7 @@ public final class LiquidationIndex implements AccountChangeListener
         final long termE8 = FixedPoint.mulE8FloorFromAbsCeil(sizeE8, markE8, notionalE8) -
             requirements.maintenanceE8(marketId, requirements.tierOf(marketId, notionalE8), notionalE8);
         final long slackE8 = marginE8 + termE8;
-        if (marginE8 == OVERFLOWED || ((marginE8 ^ slackE8) & (termE8 ^ slackE8)) < 0 || slackE8 < 0)
+        if (marginE8 == OVERFLOWED || sumOverflowed(marginE8, termE8, slackE8) || slackE8 < 0)
         {
             return resplitProvesSafe(accountIndex);
         }
@@ -445,13 +445,19 @@ public final class LiquidationIndex implements AccountChangeListener
         {
             final long floorE8 = floors.getLong((nodeBase + Long.numberOfTrailingZeros(bits)) << 3);
             final long next = sumE8 + floorE8;
-            if (floorE8 == -Long.MAX_VALUE || ((sumE8 ^ next) & (floorE8 ^ next)) < 0 || next == OVERFLOWED)
+            if (floorE8 == -Long.MAX_VALUE || sumOverflowed(sumE8, floorE8, next) || next == OVERFLOWED)
             {
                 return OVERFLOWED;
             }
             sumE8 = next;
         }
         return sumE8;
+    }
+
+    /** True when {@code sum = a + b} wrapped: both operands' signs differ from the sum's. */
+    private static boolean sumOverflowed(final long a, final long b, final long sum)
+    {
+        return ((a ^ sum) & (b ^ sum)) < 0;
     }
 
     private long cashE8(final int accountIndex)

@@ -236,22 +236,7 @@ final class TriggerBuckets
         int n = count;
         if (highest[headIndex] > priceE8)
         {
-            long largest = Long.MIN_VALUE;
-            for (int chunk = heads.getInt(headIndex << 2); chunk != NONE; chunk = next(chunk))
-            {
-                final int slotsBase = (chunk << CHUNK_SHIFT) + SLOTS_OFFSET;
-                for (int slot = 0, used = used(chunk); slot < used; slot++)
-                {
-                    final int node = chunks.getInt(slotsBase + (slot << 2));
-                    final long keyE8 = keyE8(node);
-                    largest = Math.max(largest, keyE8);
-                    if (keyE8 > priceE8)
-                    {
-                        out.putInt(n++ << 2, node);
-                    }
-                }
-            }
-            highest[headIndex] = largest;
+            n = filterBucket(headIndex, priceE8, true, out, n);
         }
         final int base = tree * WORDS;
         int word = bucket >>> 6;
@@ -280,22 +265,7 @@ final class TriggerBuckets
         int n = count;
         if (lowest[headIndex] < priceE8)
         {
-            long smallest = Long.MAX_VALUE;
-            for (int chunk = heads.getInt(headIndex << 2); chunk != NONE; chunk = next(chunk))
-            {
-                final int slotsBase = (chunk << CHUNK_SHIFT) + SLOTS_OFFSET;
-                for (int slot = 0, used = used(chunk); slot < used; slot++)
-                {
-                    final int node = chunks.getInt(slotsBase + (slot << 2));
-                    final long keyE8 = keyE8(node);
-                    smallest = Math.min(smallest, keyE8);
-                    if (keyE8 < priceE8)
-                    {
-                        out.putInt(n++ << 2, node);
-                    }
-                }
-            }
-            lowest[headIndex] = smallest;
+            n = filterBucket(headIndex, priceE8, false, out, n);
         }
         final int base = tree * WORDS;
         final int lastWord = bucket >>> 6;
@@ -312,6 +282,40 @@ final class TriggerBuckets
                 pending &= pending - 1;
                 n = appendAll(tree * BUCKETS + b, out, n);
             }
+        }
+        return n;
+    }
+
+    /**
+     * Appends the bucket's nodes with key above ({@code above}) or below the price, reading every node's key, and
+     * makes the bucket's bound on that side exact (the largest or smallest key in it).
+     */
+    private int filterBucket(
+        final int headIndex, final long priceE8, final boolean above, final UnsafeBuffer out, final int count)
+    {
+        int n = count;
+        long boundE8 = above ? Long.MIN_VALUE : Long.MAX_VALUE;
+        for (int chunk = heads.getInt(headIndex << 2); chunk != NONE; chunk = next(chunk))
+        {
+            final int slotsBase = (chunk << CHUNK_SHIFT) + SLOTS_OFFSET;
+            for (int slot = 0, used = used(chunk); slot < used; slot++)
+            {
+                final int node = chunks.getInt(slotsBase + (slot << 2));
+                final long keyE8 = keyE8(node);
+                boundE8 = above ? Math.max(boundE8, keyE8) : Math.min(boundE8, keyE8);
+                if (above ? keyE8 > priceE8 : keyE8 < priceE8)
+                {
+                    out.putInt(n++ << 2, node);
+                }
+            }
+        }
+        if (above)
+        {
+            highest[headIndex] = boundE8;
+        }
+        else
+        {
+            lowest[headIndex] = boundE8;
         }
         return n;
     }
