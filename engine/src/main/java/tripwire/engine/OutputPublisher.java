@@ -15,6 +15,7 @@ import tripwire.codecs.OracleStatusEncoder;
 import tripwire.codecs.RejectReason;
 import tripwire.codecs.RejectionEncoder;
 import tripwire.codecs.Side;
+import tripwire.engine.state.OffHeap;
 
 /**
  * Encodes the engine's output events into one reusable buffer, numbers them ({@code outSeq} from 1) and
@@ -26,7 +27,11 @@ final class OutputPublisher
 {
     private static final int MAX_OUTPUT_LENGTH = 128;
 
-    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[MAX_OUTPUT_LENGTH]);
+    /**
+     * Off-heap like every other buffer the engine writes, so that Agrona's accessors, shared by all of them, stay
+     * compiled for one kind of buffer: an on-heap one here made the first output of a run discard compiled code.
+     */
+    private final UnsafeBuffer buffer = OffHeap.allocate(MAX_OUTPUT_LENGTH);
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final LiquidationOrderEncoder orderEncoder = new LiquidationOrderEncoder();
     private final RejectionEncoder rejectionEncoder = new RejectionEncoder();

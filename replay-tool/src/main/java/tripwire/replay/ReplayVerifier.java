@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableArrayBuffer;
+import org.agrona.ExpandableDirectByteBuffer;
 
 import tripwire.engine.EngineConfig;
 import tripwire.engine.LiquidationEngine;
@@ -26,8 +26,10 @@ public final class ReplayVerifier
      * The replayed outputs of the current input not yet matched with the journal's, back to back: output i is
      * {@code pendingLength[i]} bytes at {@code pendingOffset[i]}. An input may emit any number of outputs (a crash
      * tick may liquidate every account), so all of them grow on demand; they are emptied before every input.
+     * Off-heap, as the engine's and the journal's buffers are: Agrona's accessors are shared by every buffer, and
+     * one on-heap buffer among them made the first compared output discard the engine's compiled code.
      */
-    private final ExpandableArrayBuffer pendingBytes = new ExpandableArrayBuffer(INITIAL_PENDING * 128);
+    private final ExpandableDirectByteBuffer pendingBytes = new ExpandableDirectByteBuffer(INITIAL_PENDING * 128);
     private int[] pendingOffset = new int[INITIAL_PENDING];
     private int[] pendingLength = new int[INITIAL_PENDING];
     private long[] pendingOutSeq = new long[INITIAL_PENDING];
