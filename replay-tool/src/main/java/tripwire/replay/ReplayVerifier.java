@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableDirectByteBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import tripwire.engine.EngineConfig;
 import tripwire.engine.LiquidationEngine;
+import tripwire.engine.state.OffHeap;
 
 /**
  * Re-runs journaled inputs through a fresh {@link LiquidationEngine} and checks, record by record, that it
@@ -20,16 +21,21 @@ import tripwire.engine.LiquidationEngine;
 public final class ReplayVerifier
 {
     private static final int INITIAL_PENDING = 4096;
+    /** Room for the outputs of most inputs (a handful, at most 128 bytes each); a crash tick's grow it. */
+    private static final int INITIAL_PENDING_BYTES = 64 * 1024;
 
     private final LiquidationEngine engine;
     /**
      * The replayed outputs of the current input not yet matched with the journal's, back to back: output i is
      * {@code pendingLength[i]} bytes at {@code pendingOffset[i]}. An input may emit any number of outputs (a crash
      * tick may liquidate every account), so all of them grow on demand; they are emptied before every input.
-     * Off-heap, as the engine's and the journal's buffers are: Agrona's accessors are shared by every buffer, and
-     * one on-heap buffer among them made the first compared output discard the engine's compiled code.
+     * An off-heap {@link UnsafeBuffer}, the one buffer class the engine and the journal reader use, grown by hand:
+     * Agrona's accessors are shared by every buffer, so an on-heap buffer here made the first compared output
+     * discard the engine's compiled code, and loading a second buffer class (Agrona's expandable ones) made the JIT
+     * drop every compiled unit that had inlined the SBE flyweights' reads as reads of the only class there was: a
+     * replay run in a process whose engine had already run (the demo's check) compiled it all again.
      */
-    private final ExpandableDirectByteBuffer pendingBytes = new ExpandableDirectByteBuffer(INITIAL_PENDING * 128);
+    private UnsafeBuffer pendingBytes = OffHeap.allocate(INITIAL_PENDING_BYTES);
     private int[] pendingOffset = new int[INITIAL_PENDING];
     private int[] pendingLength = new int[INITIAL_PENDING];
     private long[] pendingOutSeq = new long[INITIAL_PENDING];
@@ -153,6 +159,12 @@ public final class ReplayVerifier
             pendingOffset = Arrays.copyOf(pendingOffset, 2 * slot);
             pendingLength = Arrays.copyOf(pendingLength, 2 * slot);
             pendingOutSeq = Arrays.copyOf(pendingOutSeq, 2 * slot);
+        }
+        if (pendingEnd + length > pendingBytes.capacity())
+        {
+            final UnsafeBuffer grown = OffHeap.allocate(Math.min(OffHeap.MAX_BYTES, 2L * (pendingEnd + length)));
+            grown.putBytes(0, pendingBytes, 0, pendingEnd);
+            pendingBytes = grown;
         }
         pendingBytes.putBytes(pendingEnd, buffer, offset, length);
         pendingOffset[slot] = pendingEnd;

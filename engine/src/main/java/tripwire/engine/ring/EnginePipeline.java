@@ -60,7 +60,7 @@ public final class EnginePipeline implements AutoCloseable
         this.handler = new BusinessLogicHandler(config, journal, listener);
         log.accept(threading.describe());
         this.disruptor = new Disruptor<>(
-            FrameEvent::new,
+            new FrameSlabs(ringSize),
             ringSize,
             runnable ->
             {
@@ -87,7 +87,7 @@ public final class EnginePipeline implements AutoCloseable
         this.journal = journal;
         this.handler = new BusinessLogicHandler(config, journal, listener);
         this.disruptor = new Disruptor<>(
-            FrameEvent::new,
+            new FrameSlabs(ringSize),
             ringSize,
             runnable ->
             {

@@ -16,13 +16,19 @@ public final class FrameEvent
     /** Largest frame a slot holds. */
     public static final int MAX_FRAME_LENGTH = 512;
 
-    final UnsafeBuffer frame = new UnsafeBuffer(new byte[MAX_FRAME_LENGTH]);
+    /** {@link #MAX_FRAME_LENGTH} bytes of off-heap memory (see {@link FrameSlabs}). */
+    final UnsafeBuffer frame;
     int kind;
     long seq;
     long timeNs;
     int length;
     /** {@link System#nanoTime()} when the event was meant to be sent: for latency measurement only, never read by business logic. */
     long intendedSendNanos;
+
+    FrameEvent(final UnsafeBuffer frame)
+    {
+        this.frame = frame;
+    }
 
     void set(final int kind, final long seq, final long timeNs, final DirectBuffer source, final int offset, final int length,
         final long intendedSendNanos)
