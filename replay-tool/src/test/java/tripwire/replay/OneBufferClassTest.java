@@ -43,7 +43,9 @@ class OneBufferClassTest
             assertTrue(Files.isDirectory(sourceRoot), sourceRoot + " exists");
             try (Stream<Path> paths = Files.walk(sourceRoot))
             {
-                for (final Path file : paths.filter(path -> path.toString().endsWith(".java")).collect(Collectors.toList()))
+                final List<Path> javaFiles =
+                    paths.filter(path -> path.toString().endsWith(".java")).collect(Collectors.toList());
+                for (final Path file : javaFiles)
                 {
                     files++;
                     final String text = Files.readString(file);

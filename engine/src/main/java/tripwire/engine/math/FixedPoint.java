@@ -346,8 +346,8 @@ public final class FixedPoint
     /** The unsigned quotient of {@code dividend} by a digit {@code 2^31 <= digit < 2^32}, without BigInteger. */
     private static long divideUnsignedByDigit(final long dividend, final long digit)
     {
-        // Any dividend, the top bit set or not (that is data too): halve, divide, double, and add the one the
-        // halving may have lost.
+        // Any dividend, the top bit set or not (that is data too): halve, divide, multiply by two, and add the one
+        // the halving may have lost.
         final long quotient = ((dividend >>> 1) / digit) << 1;
         return quotient + 1 - unsignedLess(dividend - quotient * digit, digit);
     }

@@ -40,6 +40,7 @@ final class FrameSlabs implements EventFactory<FrameEvent>
         }
         framesLeft--;
         // The slice keeps the slab's ByteBuffer reachable, so the memory lives as long as the ring.
-        return new FrameEvent(new UnsafeBuffer(slab, nextFrame++ * FrameEvent.MAX_FRAME_LENGTH, FrameEvent.MAX_FRAME_LENGTH));
+        final int offset = nextFrame++ * FrameEvent.MAX_FRAME_LENGTH;
+        return new FrameEvent(new UnsafeBuffer(slab, offset, FrameEvent.MAX_FRAME_LENGTH));
     }
 }
