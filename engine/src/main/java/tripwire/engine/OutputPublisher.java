@@ -27,10 +27,7 @@ final class OutputPublisher
 {
     private static final int MAX_OUTPUT_LENGTH = 128;
 
-    /**
-     * Off-heap like every other buffer the engine writes, so that Agrona's accessors, shared by all of them, stay
-     * compiled for one kind of buffer: an on-heap one here made the first output of a run discard compiled code.
-     */
+    /** Off-heap like every other buffer the engine uses (docs/PERF.md, "Replay": why an on-heap one costs). */
     private final UnsafeBuffer buffer = OffHeap.allocate(MAX_OUTPUT_LENGTH);
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final LiquidationOrderEncoder orderEncoder = new LiquidationOrderEncoder();

@@ -29,11 +29,9 @@ public final class ReplayVerifier
      * The replayed outputs of the current input not yet matched with the journal's, back to back: output i is
      * {@code pendingLength[i]} bytes at {@code pendingOffset[i]}. An input may emit any number of outputs (a crash
      * tick may liquidate every account), so all of them grow on demand; they are emptied before every input.
-     * An off-heap {@link UnsafeBuffer}, the one buffer class the engine and the journal reader use, grown by hand:
-     * Agrona's accessors are shared by every buffer, so an on-heap buffer here made the first compared output
-     * discard the engine's compiled code, and loading a second buffer class (Agrona's expandable ones) made the JIT
-     * drop every compiled unit that had inlined the SBE flyweights' reads as reads of the only class there was: a
-     * replay run in a process whose engine had already run (the demo's check) compiled it all again.
+     * The bytes are an off-heap {@link UnsafeBuffer} grown by hand, not one of Agrona's expandable buffers: an
+     * on-heap buffer or a second buffer class makes the JIT discard the engine's compiled code (docs/PERF.md,
+     * "Replay"; {@code OneBufferClassTest}).
      */
     private UnsafeBuffer pendingBytes = OffHeap.allocate(INITIAL_PENDING_BYTES);
     private int[] pendingOffset = new int[INITIAL_PENDING];

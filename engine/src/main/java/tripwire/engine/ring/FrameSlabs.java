@@ -7,10 +7,9 @@ import tripwire.engine.state.OffHeap;
 
 /**
  * Makes the ring's slots, each with its frame in off-heap memory carved from slabs of up to
- * {@link #FRAMES_PER_SLAB} frames, back to back in slot order. Off-heap because the engine reads every other frame
- * there (the journal's, in a replay or a recovery) and all its state: Agrona's accessors are one method for every
- * buffer, so an on-heap frame among off-heap ones makes the JIT compile them for both, or throw away what it
- * compiled for one when the other first comes.
+ * {@link #FRAMES_PER_SLAB} frames, back to back in slot order. Off-heap like every other buffer the engine reads
+ * (its state, the journal's frames in a replay or a recovery): one on-heap buffer among them makes the JIT discard
+ * compiled engine code when it first comes (docs/PERF.md, "Replay").
  *
  * <p>Called by the Disruptor while it builds the ring, on the thread that builds the pipeline.
  */
